@@ -1,0 +1,228 @@
+"""Normalise a reader's raw text into the one text every offset points into.
+
+The steps, in order: line ends and invisible characters; Unicode NFC; HTML
+residue (tags, tables, entities, footnote marks); markdown residue (bold,
+headings, table pipes, rules, escapes); one tone-mark placement; page noise
+(page numbers, page-break markers); white space; lines broken inside a
+sentence; duplicated blocks.  Each step is a rewrite recorded in an offset map,
+so :meth:`Normalized.to_raw` finds where any character came from.  The result
+is a fixed point: normalising it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .offsets import MappedText
+from .schema import WarningItem
+
+# --- character level ---------------------------------------------------------
+_LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c|\x85")
+_INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_DECOMPOSED = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+# --- HTML residue --------------------------------------------------------------
+_FOOTNOTE_MARK = re.compile(r"<sup>\s*(?:\d{1,3}|\*{1,3})\s*</sup>", re.I)
+_SUP_TAG = re.compile(r"</?su[pb]>", re.I)
+_ROW_END = re.compile(r"\s*</tr\s*>\s*", re.I)
+_CELL_START = re.compile(r"\s*<t[dh]\b[^<>]{0,200}>\s*", re.I)
+_BREAK_TAG = re.compile(r"\s*<(?:br|/p|/div|/h[1-6]|/li|/table|/thead|/tbody)\b[^<>]{0,200}>\s*", re.I)
+_ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}\b[^<>]{0,500}>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
+
+# --- markdown residue ----------------------------------------------------------
+_GLUED_HEADING = re.compile(
+    r"(?<=[^\s*])\*\*(?=(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,4}|[a-zđ])[.\-)]\s?\S)"
+)
+_BOLD_PAIR_JOIN = re.compile(r"\*\*\*\*")
+_BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_ITALIC = re.compile(r"(?<![\s*])\*(?![\s*])|(?<=[\s(\"“])\*(?=[^\s*])|(?<=[^\s*])\*(?=[\s).,;:\"”]|$)", re.M)
+_MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ ]+", re.M)
+_MD_RULE = re.compile(r"^[ ]{0,3}(?:[-=_*][ ]?){3,}[ ]*$", re.M)
+_TABLE_RULE = re.compile(r"^[ ]*\|?(?:[ ]*:?-{2,}:?[ ]*\|){1,60}[ ]*(?::?-{2,}:?[ ]*)?$", re.M)
+_EDGE_PIPE = re.compile(r"^[ ]*\|[ ]*|[ ]*\|[ ]*$", re.M)
+_INNER_PIPE = re.compile(r"[ ]*\|[ ]*")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+
+# --- tone marks ----------------------------------------------------------------
+# Old-style placement puts the mark on the last vowel of an open oa/oe/uy
+# syllable (hoà, khoẻ, thuỷ); the modern rule puts it on the first (hòa, khỏe,
+# thủy).  Swapping keeps the string length.  "qu" + y is left alone (quý).
+_OPEN_GLIDE = re.compile(
+    r"(?<![qQ])([oO])([àáảãạÀÁẢÃẠ])(?!\w)"
+    r"|(?<![qQ])([oO])([èéẻẽẹÈÉẺẼẸ])(?!\w)"
+    r"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?!\w)"
+)
+
+# --- page noise ------------------------------------------------------------------
+_PAGE_MARKER = re.compile(
+    r"^[ ]*(?:-{2,}[ ]*PAGE[ ]BREAK[ ]*-{2,}|<jsontable\b[^<>]{0,200}>[ ]*</jsontable>"
+    r"|(?:Trang|Page)[ ]\d{1,4}(?:[ ]?/[ ]?\d{1,4})?|-?[ ]?\d{1,3}[ ]?-?)[ ]*$",
+    re.M | re.I,
+)
+
+# --- white space -------------------------------------------------------------------
+_SPACE_RUN = re.compile(r"[ ]{2,}")
+_LINE_EDGE_SPACE = re.compile(r"^[ ]+|[ ]+$", re.M)
+_BLANK_RUN = re.compile(r"\n{3,}")
+_EDGE_NEWLINES = re.compile(r"^\n+|\n+$")
+
+# --- broken lines --------------------------------------------------------------------
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_LIST_LABEL_AHEAD = rf"(?![{_LOWER}][.)][ ])"
+# "giải\n\npháp": a line that stops mid-sentence, then a line going on in lower case.
+_BROKEN_LINE = re.compile(
+    rf"(?<=[{_LOWER}A-ZĐ0-9,])[ ]*\n{{1,2}}(?=[{_LOWER}]){_LIST_LABEL_AHEAD}"
+)
+# "36-\nCT/TW", "5969/QĐ-\nUBND": a document symbol broken after its dash.
+_BROKEN_SYMBOL = re.compile(r"(?<=[0-9A-ZĐ]-)[ ]*\n(?=[A-ZĐ]{1,10}\b)")
+
+_DUPLICATE_MIN_LINES = 5
+_DUPLICATE_MIN_CHARS = 800
+_DUPLICATE_LINE_MIN = 25
+
+
+@dataclass
+class Normalized:
+    """The normalised text, its map back to the raw text, and what was noticed."""
+
+    mapped: MappedText
+    warnings: list[WarningItem] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.mapped.text
+
+    def to_raw(self, pos: int) -> int:
+        """Raw-text position of normalised position ``pos``."""
+        return self.mapped.to_raw(pos)
+
+
+def _nfc(match: re.Match[str]) -> str:
+    return unicodedata.normalize("NFC", match.group(0))
+
+
+def _join_broken_line(match: re.Match[str]) -> str:
+    """Join unless the line before is a heading in capitals ("KẾ HOẠCH" / "sơ kết …")."""
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    previous = text[line_start : match.start()]
+    return " " if any(c.islower() for c in previous) else match.group(0)
+
+
+def _modern_tone(match: re.Match[str]) -> str:
+    groups = [g for g in match.groups() if g is not None]
+    first, marked = groups
+    base, mark = unicodedata.normalize("NFD", marked)[0], unicodedata.normalize("NFD", marked)[1:]
+    return unicodedata.normalize("NFC", first + mark) + base
+
+
+def _entity(match: re.Match[str]) -> str:
+    value = html.unescape(match.group(0))
+    if value == match.group(0):
+        return value
+    return " " if value.isspace() else value
+
+
+def _character_level(text: MappedText) -> MappedText:
+    text = text.sub(_LINE_ENDS, "\n")
+    text = text.sub(_INVISIBLE, "")
+    text = text.sub(_CONTROL, " ")
+    text = text.sub(_ODD_SPACES, " ")
+    return text.sub(_DECOMPOSED, _nfc)
+
+
+def _html_residue(text: MappedText) -> MappedText:
+    if "<" in text.text:
+        text = text.sub(_FOOTNOTE_MARK, "")
+        text = text.sub(_SUP_TAG, "")
+        text = text.sub(_ROW_END, "\n")
+        text = text.sub(_CELL_START, " | ")
+        text = text.sub(_BREAK_TAG, "\n")
+        text = text.sub(_ANY_TAG, "")
+    if "&" in text.text:
+        text = text.sub(_ENTITY, _entity)
+        text = text.sub(_ODD_SPACES, " ")
+    return text
+
+
+def _markdown_residue(text: MappedText) -> MappedText:
+    text = text.sub(_BOLD_PAIR_JOIN, "\n")
+    text = text.sub(_GLUED_HEADING, "\n")
+    text = text.sub(_BOLD, "")
+    text = text.sub(_ITALIC, "")
+    text = text.sub(_MD_HEADING, "")
+    text = text.sub(_TABLE_RULE, "")
+    text = text.sub(_MD_RULE, "")
+    text = text.sub(_EDGE_PIPE, "")
+    text = text.sub(_INNER_PIPE, " | ")
+    return text.sub(_MD_ESCAPE, r"\1")
+
+
+def _white_space(text: MappedText) -> MappedText:
+    text = text.sub(_SPACE_RUN, " ")
+    text = text.sub(_LINE_EDGE_SPACE, "")
+    text = text.sub(_BLANK_RUN, "\n\n")
+    return text.sub(_EDGE_NEWLINES, "")
+
+
+def _duplicate_blocks(text: MappedText) -> tuple[MappedText, list[WarningItem]]:
+    """Drop later copies of runs of lines that already stood earlier in the text."""
+    lines = text.text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    first_seen: dict[str, int] = {}
+    edits: list[tuple[int, int, str]] = []
+    warnings: list[WarningItem] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = first_seen.get(line) if len(line) >= _DUPLICATE_LINE_MIN else None
+        if j is None:
+            if len(line) >= _DUPLICATE_LINE_MIN:
+                first_seen[line] = i
+            i += 1
+            continue
+        length = 0
+        while i + length < len(lines) and j + length < i and lines[j + length] == lines[i + length]:
+            length += 1
+        content = [l for l in lines[i : i + length] if l]
+        if len(content) >= _DUPLICATE_MIN_LINES and sum(map(len, content)) >= _DUPLICATE_MIN_CHARS:
+            start, end = starts[i], min(starts[i + length], len(text.text))
+            edits.append((start, end, ""))
+            warnings.append(
+                WarningItem(
+                    code="duplicate_block_removed",
+                    message=f"{len(content)} lines repeating lines {j + 1}-{j + length} were kept once",
+                )
+            )
+            i += length
+        else:
+            i += 1
+    return text.apply(edits), warnings
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalise ``raw`` text; see the module docstring for the steps."""
+    text = _character_level(MappedText(raw))
+    text = _html_residue(text)
+    text = _markdown_residue(text)
+    text = text.sub(_OPEN_GLIDE, _modern_tone)
+    text = text.sub(_PAGE_MARKER, "")
+    text = _white_space(text)
+    text = text.sub(_BROKEN_SYMBOL, "")
+    text = text.sub(_BROKEN_LINE, _join_broken_line)
+    text, warnings = _duplicate_blocks(text)
+    text = _white_space(text)
+    return Normalized(text, warnings)
+
+
+def normalize_text(raw: str) -> str:
+    """Just the normalised string (convenience for tests and notebooks)."""
+    return normalize(raw).text
