@@ -246,3 +246,23 @@ def test_cli_json_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert set(data["documents"]) == {n for n, _ in GOLD}
     for error in data["errors"]:
         assert error["kind"] in {"miss", "false", "wrong"} and error["doc"] in data["documents"]
+
+
+def test_floors_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    name, gold = GOLD[0]
+    (gold_dir / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    pred_dir = tmp_path / "pred"
+    pred_dir.mkdir()
+    (pred_dir / f"{Path(gold['file']).stem}.json").write_text(Document().to_json(), encoding="utf-8")
+    written = tmp_path / "floors.json"
+    assert evaluate_main([str(gold_dir), "--pred", str(pred_dir), "--write-floors", str(written)]) == 0
+    floors = json.loads(written.read_text(encoding="utf-8"))
+    assert floors["references.recall"] == 0.0
+    assert evaluate_main([str(gold_dir), "--pred", str(pred_dir), "--floors", str(written)]) == 0
+    floors["references.recall"] = 0.05
+    written.write_text(json.dumps(floors), encoding="utf-8")
+    capsys.readouterr()
+    assert evaluate_main([str(gold_dir), "--pred", str(pred_dir), "--floors", str(written)]) == 1
+    assert "below floor: references.recall" in capsys.readouterr().err

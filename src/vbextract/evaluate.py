@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from .schema import Document
 from .scoring import METADATA_FIELDS, DocScore, Error, score_document
 
 DOC_DIRS = (".", "../raw", "../docs")
+FLOOR_STEP = 0.05
 
 
 @dataclass
@@ -106,6 +108,25 @@ def flat_figures(figures: dict[str, Any]) -> dict[str, float]:
     return out
 
 
+def floors_from(figures: dict[str, Any], step: float = FLOOR_STEP) -> dict[str, float]:
+    """Floors for the flat figures: each value rounded down to a multiple of ``step``."""
+    flat = flat_figures(figures)
+    return {name: round(math.floor(flat.get(name, 0.0) / step + 1e-9) * step, 4) for name in figure_names()}
+
+
+def figure_names() -> list[str]:
+    """Every figure a report can give (``group.name``), whether or not it has a value now."""
+    return sorted(f"{group}.{name}" for group, values in DocScore().figures().items()
+                  for name, value in values.items() if not isinstance(value, int))
+
+
+def below_floors(figures: dict[str, Any], floors: dict[str, float]) -> list[str]:
+    """One line per figure under its floor (a figure with nothing to count reads as 0)."""
+    flat = flat_figures(figures)
+    return [f"{name}: {flat.get(name, 0.0):.4f} < floor {floor:.2f}"
+            for name, floor in sorted(floors.items()) if flat.get(name, 0.0) + 1e-9 < floor]
+
+
 # ---------------------------------------------------------------- text report
 
 def _pct(value: Optional[float]) -> str:
@@ -181,10 +202,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="read predictions PRED_DIR/<stem>.json instead of extracting")
     parser.add_argument("--json", action="store_true", help="machine-readable JSON output")
     parser.add_argument("--errors", action="store_true", help="list every miss and false hit")
+    parser.add_argument("--floors", type=Path, metavar="FLOORS_JSON",
+                        help="exit 1 when an overall figure is below its floor in this file")
+    parser.add_argument("--write-floors", type=Path, metavar="FLOORS_JSON",
+                        help=f"write the overall figures, rounded down to {FLOOR_STEP}, as floors")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Evaluate and print; exit 1 when a document could not be read, 2 on a bad GOLD_DIR."""
+    """Evaluate and print; exit 1 when a document could not be read or a figure is below
+    its floor, 2 on a bad GOLD_DIR."""
     if not args.gold_dir.is_dir():
         print(f"vbextract: {args.gold_dir}: not a directory", file=sys.stderr)
         return 2
@@ -198,7 +224,13 @@ def run(args: argparse.Namespace) -> int:
         print(format_report(evaluation, errors=args.errors))
     for name, message in evaluation.failures.items():
         print(f"vbextract: {name}: {message}", file=sys.stderr)
-    return 1 if evaluation.failures else 0
+    figures = evaluation.total.figures()
+    if args.write_floors is not None:
+        args.write_floors.write_text(json.dumps(floors_from(figures), indent=1) + "\n", encoding="utf-8")
+    below = below_floors(figures, json.loads(args.floors.read_text(encoding="utf-8"))) if args.floors else []
+    for line in below:
+        print(f"vbextract: below floor: {line}", file=sys.stderr)
+    return 1 if evaluation.failures or below else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
