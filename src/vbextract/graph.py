@@ -142,6 +142,31 @@ class Corpus:
         """Node id of a held document."""
         return self.graph.graph["held_nodes"][id(document)]
 
+    # --- tables ---------------------------------------------------------------
+    def tasks_frame(self):
+        """Tasks of every document (pandas), with each document's symbol and path."""
+        from .frames import frame
+
+        return frame(self.documents, "tasks")
+
+    def references_frame(self):
+        """Cited documents of every document (pandas)."""
+        from .frames import frame
+
+        return frame(self.documents, "references")
+
+    def dates_frame(self):
+        """Dates and deadlines of every document (pandas)."""
+        from .frames import frame
+
+        return frame(self.documents, "dates")
+
+    def agencies_frame(self):
+        """Agency mentions of every document (pandas)."""
+        from .frames import frame
+
+        return frame(self.documents, "agencies")
+
     # --- queries --------------------------------------------------------------
     def find(self, symbol: str, year: Optional[int] = None) -> list[str]:
         """Node ids whose symbol matches (and year, when given)."""

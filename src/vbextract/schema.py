@@ -182,6 +182,46 @@ class Document(_Model):
         """True when a warning with this code was raised."""
         return any(w.code == code for w in self.warnings)
 
+    # --- analyst views (pandas and HTML are imported only when used) ---------------
+    def tasks_frame(self) -> Any:
+        """Tasks as a pandas DataFrame (one row per task)."""
+        from .frames import frame
+
+        return frame([self], "tasks")
+
+    def references_frame(self) -> Any:
+        """Cited documents as a pandas DataFrame (one row per mention)."""
+        from .frames import frame
+
+        return frame([self], "references")
+
+    def dates_frame(self) -> Any:
+        """Dates, deadlines, periods and recurrences as a pandas DataFrame."""
+        from .frames import frame
+
+        return frame([self], "dates")
+
+    def agencies_frame(self) -> Any:
+        """Agency mentions as a pandas DataFrame."""
+        from .frames import frame
+
+        return frame([self], "agencies")
+
+    def to_html(self, *, standalone: bool = True) -> str:
+        """Rich HTML view: metadata card, outline, highlighted text, task table."""
+        from .render import render_document
+
+        return render_document(self, standalone=standalone)
+
+    def _repr_html_(self) -> str:
+        return self.to_html(standalone=False)
+
+    def to_spacy(self, nlp: Any = None) -> Any:
+        """A spaCy ``Doc`` over :attr:`text` with ``doc.spans`` and ``doc.ents`` filled."""
+        from .spacy_ext import to_spacy
+
+        return to_spacy(self, nlp)
+
 
 class ErrorRecord(_Model):
     """What batch conversion writes for an input that produced no Document."""
