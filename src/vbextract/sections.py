@@ -120,7 +120,7 @@ def _continues(current: str, nxt: str) -> bool:
     if not current or not nxt:
         return False
     last_word = current.split()[-1].lower() if current.split() else ""
-    if last_word in _CONNECTIVES or current[-1] == ",":
+    if last_word in _CONNECTIVES or current[-1] in ",-–":
         return True
     if current[-1] in _SENTENCE_PUNCT:
         return False
@@ -249,12 +249,10 @@ def _assign_levels(headings: list[_Heading]) -> list[_Heading]:
 
 
 def _may_contain(parent: _Heading, child_rank: int) -> bool:
-    """Bullets hold only bullets; an unlabelled heading holds no top-level labels."""
+    """Bullets hold only bullets; top-level labels (Điều, I.) sit only under top-level labels."""
     if parent.family == "bullet":
         return child_rank == _FAMILY_RANK["bullet"]
-    if parent.family == "caps":
-        return child_rank != _FAMILY_RANK["top"]
-    return True
+    return child_rank != _FAMILY_RANK["top"] or parent.family == "top"
 
 
 def _content_end(text: str, start: int, limit: int) -> int:
