@@ -1,0 +1,280 @@
+"""Date expressions of Vietnamese administrative text, as regular patterns.
+
+Each pattern finds one *atom*: a calendar expression ("16/8/2019", "ngày 11 tháng 9
+năm 2025", "tháng 10/2024", "Quý III/2026", "6 tháng đầu năm 2025", "năm 2025",
+"giai đoạn 2021-2025"), a recurrence ("ngày 26/6 hằng năm", "định kỳ 6 tháng") or a
+duration ("trong thời hạn 15 ngày").  Patterns use bounded quantifiers only and no
+nested repetition, so every scan is linear in the text.  What an atom *means* in its
+sentence (deadline, period …) is decided in :mod:`vbextract.temporal`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Iterator, Optional
+
+from dateutil.relativedelta import relativedelta
+
+from .lexicon import read_table
+
+YEAR = r"(?:19|20)\d{2}"
+_SP = r"\s{1,3}"
+_NGAY = r"(?<!\w)ngày" + _SP  # "ngày 16/8/2019": the word is part of the expression
+
+
+@dataclass(frozen=True)
+class CalendarSpec:
+    """A calendar expression whose year may still be missing ("ngày 30/6")."""
+
+    granularity: str  # day | month | quarter | half_year | year
+    year: Optional[int]
+    part: int = 0  # month, quarter or half (1, 2) as the granularity says
+    day: int = 0
+
+    def span(self, year: Optional[int] = None) -> Optional[tuple[date, date]]:
+        """First and last day of the expression; None if its year is unknown or invalid."""
+        y = self.year if self.year is not None else year
+        if y is None:
+            return None
+        try:
+            if self.granularity == "day":
+                d = date(y, self.part, self.day)
+                return d, d
+            if self.granularity == "month":
+                first_month, months = self.part, 1
+            elif self.granularity == "quarter":
+                first_month, months = 3 * self.part - 2, 3
+            elif self.granularity == "half_year":
+                first_month, months = 6 * self.part - 5, 6
+            else:
+                first_month, months = 1, 12
+            last_month = first_month + months - 1
+            last_day = calendar.monthrange(y, last_month)[1]
+            return date(y, first_month, 1), date(y, last_month, last_day)
+        except ValueError:
+            return None
+
+    def is_valid(self) -> bool:
+        """True when the expression names a real calendar span (any leap year if yearless)."""
+        return self.span(self.year if self.year is not None else 2024) is not None
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One matched expression: ``text[start:end]``; ``spec`` for calendar atoms."""
+
+    start: int
+    end: int
+    spec: Optional[CalendarSpec] = None
+    until: Optional[CalendarSpec] = None  # second half of a year range "2021-2025"
+    needs_cue: bool = False  # a bare "30/6" is a date only after a cue word ("trước 30/6")
+    rrule: Optional[str] = None
+    recurrence: bool = False
+    duration: Optional[tuple[int, str]] = None  # (amount, relativedelta keyword)
+    working_days: bool = False
+
+
+# --- data tables ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    freq: str
+    interval: int
+    delta_key: str
+
+
+@cache
+def units() -> dict[str, Unit]:
+    """Time units of recurrences and durations (data/temporal_units.tsv)."""
+    return {r[0]: Unit(r[1], int(r[2]), r[3]) for r in read_table("temporal_units.tsv")}
+
+
+@cache
+def words(role: str) -> dict[str, int]:
+    """Words of one role in data/temporal_words.tsv (every, periodic, number, roman)."""
+    return {r[1]: int(r[2]) for r in read_table("temporal_words.tsv") if r[0] == role}
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of phrases, longest first, inner spaces matching 1-3 blanks."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(_SP.join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+def _number(token: str) -> Optional[int]:
+    token = " ".join(token.lower().split())
+    return int(token) if token.isdigit() else words("number").get(token)
+
+
+# --- calendar atoms ----------------------------------------------------------------------
+
+_NUM_DMY = re.compile(
+    rf"(?:{_NGAY})?(?<![\d/.,\-])(\d{{1,2}})[ ]?([/.\-])[ ]?(\d{{1,2}})[ ]?\2[ ]?({YEAR})(?![\d]|[/.\-]\d)",
+    re.I,
+)
+_ISO = re.compile(rf"(?<![\d/.\-])({YEAR})-(\d{{2}})-(\d{{2}})(?![\d]|[/.\-]\d)")
+_NUM_DM = re.compile(rf"(?:{_NGAY})?(?<![\d/.,\-])(\d{{1,2}})[ ]?([/\-])[ ]?(\d{{1,2}})(?![\d]|[ ]?[/.\-][ ]?\d)", re.I)
+_WORD_DMY = re.compile(
+    rf"{_NGAY}(\d{{1,2}}){_SP}tháng{_SP}(\d{{1,2}})(?:\s{{0,3}},?\s{{0,3}}năm{_SP}({YEAR}))?(?!\d)", re.I
+)
+_MONTH = re.compile(rf"(?<!\w)tháng{_SP}(\d{{1,2}})\s{{0,2}}(?:[/\-.]\s{{0,2}}|năm{_SP})({YEAR})(?!\d)", re.I)
+_HALF = re.compile(
+    rf"(?<!\w)(?:(?:0?6|sáu){_SP}tháng|nửa){_SP}(đầu|cuối){_SP}năm(?:{_SP}({YEAR}))?(?!\d)", re.I
+)
+_YEAR_RANGE = re.compile(
+    rf"(?:(?<!\w)(?:giai{_SP}đoạn|thời{_SP}kỳ|năm)(?:{_SP}năm)?{_SP})?(?<![\d/.\-])({YEAR})\s{{0,2}}[-–]\s{{0,2}}({YEAR})(?![\d/]|-\d)",
+    re.I,
+)
+_YEAR = re.compile(rf"(?<!\w)năm{_SP}({YEAR})(?![\d/])|(?<=đến )({YEAR})(?![\d/\-])|(?<=\| )({YEAR})(?= \|)", re.I)
+
+
+@cache
+def _quarter_re() -> re.Pattern[str]:
+    roman = alternation(words("roman"))
+    return re.compile(
+        rf"(?<!\w)quý{_SP}({roman}|[1-4])(?![\w])(?:\s{{0,2}}(?:[/\-]|,?\s{{0,2}}năm)\s{{0,2}}({YEAR}))?(?!\d)",
+        re.I,
+    )
+
+
+def _int(value: Optional[str]) -> Optional[int]:
+    return int(value) if value else None
+
+
+def calendar_atoms(text: str) -> Iterator[Atom]:
+    """Every calendar expression (valid or not; check ``spec.is_valid()``)."""
+    for m in _NUM_DMY.finditer(text):
+        yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[4]), int(m[3]), int(m[1])))
+    for m in _ISO.finditer(text):
+        yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[1]), int(m[2]), int(m[3])))
+    for m in _NUM_DM.finditer(text):
+        has_ngay = not m[0][:1].isdigit()
+        yield Atom(m.start(), m.end(), CalendarSpec("day", None, int(m[3]), int(m[1])), needs_cue=not has_ngay)
+    for m in _WORD_DMY.finditer(text):
+        yield Atom(m.start(), m.end(), CalendarSpec("day", _int(m[3]), int(m[2]), int(m[1])))
+    for m in _MONTH.finditer(text):
+        yield Atom(m.start(), m.end(), CalendarSpec("month", int(m[2]), int(m[1])))
+    roman = words("roman")
+    for m in _quarter_re().finditer(text):
+        q = roman.get(m[1].upper()) or int(m[1])
+        yield Atom(m.start(), m.end(), CalendarSpec("quarter", _int(m[2]), q))
+    for m in _HALF.finditer(text):
+        half = 1 if m[1].lower() == "đầu" else 2
+        yield Atom(m.start(), m.end(), CalendarSpec("half_year", _int(m[2]), half))
+    for m in _YEAR_RANGE.finditer(text):
+        first, last = int(m[1]), int(m[2])
+        if first < last <= first + 50:
+            yield Atom(m.start(), m.end(), CalendarSpec("year", first), until=CalendarSpec("year", last))
+    for m in _YEAR.finditer(text):
+        yield Atom(m.start(), m.end(), CalendarSpec("year", int(m[1] or m[2] or m[3])))
+
+
+# --- recurrences and durations ---------------------------------------------------------------
+
+
+@cache
+def _recurrence_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    every = alternation(words("every"))
+    periodic = alternation(words("periodic"))
+    unit = alternation(units())
+    number = alternation(words("number"))
+    anchored = re.compile(
+        rf"(?<!\w)(?:(?:{periodic}){_SP})?"
+        rf"(?:(?:ngày{_SP}(?P<d>\d{{1,2}})(?:\s{{0,2}}[/\-]\s{{0,2}}(?P<m>\d{{1,2}})|{_SP}tháng{_SP}(?P<m2>\d{{1,2}}))?"
+        rf"|tháng{_SP}(?P<mo>\d{{1,2}})){_SP})?"
+        rf"(?<!\w)(?:{every}){_SP}(?P<unit>{unit})(?!\w)",
+        re.I,
+    )
+    periodic_re = re.compile(
+        rf"(?<!\w)(?:{periodic})(?:{_SP}(?:(?P<n>\d{{1,2}}|{number}){_SP}(?P<unit>{unit})|theo{_SP}(?P<unit2>{unit})))?(?!\w)",
+        re.I,
+    )
+    return anchored, periodic_re
+
+
+def _rrule(unit_word: str, count: int = 1, month: int = 0, day: int = 0) -> Optional[str]:
+    unit = units().get(" ".join(unit_word.lower().split()))
+    if unit is None:
+        return None
+    parts = [f"FREQ={unit.freq}"]
+    if unit.interval * count > 1:
+        parts.append(f"INTERVAL={unit.interval * count}")
+    if month:
+        parts.append(f"BYMONTH={month}")
+    if day:
+        parts.append(f"BYMONTHDAY={day}")
+    return ";".join(parts)
+
+
+def recurrence_atoms(text: str) -> Iterator[Atom]:
+    """Periodic duties: "hằng năm", "tháng 6 hằng năm", "ngày 26/6 hằng năm", "định kỳ 6 tháng"."""
+    anchored, periodic_re = _recurrence_res()
+    for m in anchored.finditer(text):
+        day, month = _int(m["d"]) or 0, _int(m["m"] or m["m2"] or m["mo"]) or 0
+        unit = m["unit"].lower()
+        if (day and not 1 <= day <= 31) or not 0 <= month <= 12:
+            continue
+        if month and day and CalendarSpec("day", None, month, day).span(2024) is None:
+            continue
+        if unit != "năm" and month:  # "ngày 20/6 hằng tháng" is not a rule we can write
+            month = 0
+        yield Atom(m.start(), m.end(), recurrence=True, rrule=_rrule(unit, 1, month, day))
+    for m in periodic_re.finditer(text):
+        unit = m["unit"] or m["unit2"]
+        count = _number(m["n"]) if m["n"] else 1
+        rule = _rrule(unit, count or 1) if unit else None
+        yield Atom(m.start(), m.end(), recurrence=True, rrule=rule)
+
+
+_ANCHOR_LEAD = re.compile(rf"\s{{0,2}},?\s{{0,2}}(?:kể{_SP}từ|tính{_SP}từ|sau{_SP}khi|sau)(?!\w)\s{{1,3}}", re.I)
+
+
+@cache
+def _duration_res() -> tuple[re.Pattern[str], ...]:
+    unit = alternation(units())
+    number = alternation(words("number"))
+    amount = rf"(?P<n>\d{{1,3}}|{number}){_SP}(?P<unit>{unit})(?P<work>{_SP}làm{_SP}việc)?(?!\w)"
+    return (
+        re.compile(rf"(?<!\w)trong{_SP}(?:thời{_SP}hạn|vòng){_SP}{amount}", re.I),
+        re.compile(rf"(?<!\w)(?:trong|sau|chậm{_SP}nhất){_SP}{amount}(?={_ANCHOR_LEAD.pattern})", re.I),
+    )
+
+
+def duration_atoms(text: str) -> Iterator[Atom]:
+    """Durations: "trong thời hạn 15 ngày", "trong vòng 30 ngày", "trong 10 ngày kể từ …"."""
+    for pattern in _duration_res():
+        for m in pattern.finditer(text):
+            amount = _number(m["n"])
+            unit = units().get(" ".join(m["unit"].lower().split()))
+            if amount and unit:
+                amount *= unit.interval if unit.delta_key == "months" else 1
+                yield Atom(m.start(), m.end(), duration=(amount, unit.delta_key), working_days=bool(m["work"]))
+
+
+_ANCHOR_SIGNED = re.compile(rf"ngày{_SP}(?:ký|ban{_SP}hành)(?!\w)(?:{_SP}ban{_SP}hành)?", re.I)
+
+
+def anchor_lead(text: str, pos: int) -> int:
+    """End of a "kể từ / tính từ / sau" lead right after ``pos`` (``pos`` if none)."""
+    m = _ANCHOR_LEAD.match(text, pos)
+    return m.end() if m else pos
+
+
+def signed_anchor(text: str, pos: int) -> int:
+    """End of "ngày ký (ban hành)" at ``pos`` (0 if absent): the document's own date."""
+    m = _ANCHOR_SIGNED.match(text, pos)
+    return m.end() if m else 0
+
+
+def add_duration(anchor: date, amount: int, key: str) -> date:
+    """``anchor`` plus a duration in calendar units."""
+    return anchor + relativedelta(**{key: amount})
+
+
+def day_before(value: date) -> date:
+    return value - timedelta(days=1)
