@@ -1,10 +1,49 @@
-"""Task segmentation and attribution (lead, support, deadline, report_to)."""
+"""Task segmentation and attribution (lead, support, deadline, report_to).
+
+The body is read as a tree of list items (:mod:`task_segments`).  An item is a task
+when an agency is responsible for it:
+
+- its first line names only agencies ("5. Sở Văn hóa - Thể thao và Du lịch",
+  "Đề nghị …", "X:"): the whole item, heading and sub-items, is one task;
+- its first sentence has an agency subject ("X chủ trì …", "X có trách nhiệm …") or a
+  request ("Giao X …", "Đề nghị X …", "Yêu cầu X …"): the item is a task, split where a
+  later sentence (or, for requests, a ";" clause) names a different set of agencies;
+- it carries role fields ("Đơn vị chủ trì: X", "Đơn vị phối hợp: Y", "Thời gian …");
+- it sits under an umbrella request to a named body ("… yêu cầu Ủy ban nhân dân tỉnh …
+  sau:") and has no subject of its own: it inherits the umbrella's agency.
+
+An umbrella ending in ":" whose items name no subject is one task with its items when
+its agencies are collective ("các cấp ủy, tổ chức đảng …") or it is the subject's own
+duty ("Sở Xây dựng chủ trì …:"); when its items name their own subjects they are tasks
+each, and a named (non-collective) subject's umbrella is kept as a task too.
+Items that name no agency are not tasks: the issuer is never guessed.
+"""
 
 from __future__ import annotations
 
-from typing import Sequence
+import re
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
 
-from .schema import Agency, DateMention, Reference, Section, Task
+from . import task_roles as roles
+from .schema import Agency, DateMention, Reference, Section, Task, TaskDeadline
+from .task_segments import Node, build_tree
+from .task_tables import table_tasks
+
+_SENTENCE = re.compile(r"(?<=[.;])[ \n]{1,3}(?=\S)")
+_NARROWING = re.compile(r"(?:rieng|trong do|dong thoi|ngoai ra)\b")
+_SECTION_NO_TASK = roles.CUES.get("no_task_section", ())
+
+
+@dataclass
+class Draft:
+    """A task before numbering: span, agencies and the role fields found."""
+
+    start: int
+    end: int
+    lead: list[str]
+    support: list[str] = field(default_factory=list)
+    time: Optional[tuple[int, int]] = None
 
 
 def find_tasks(
@@ -15,5 +54,274 @@ def find_tasks(
     dates: Sequence[DateMention],
     references: Sequence[Reference] = (),
 ) -> list[Task]:
-    """Tasks of the document (placeholder: filled by the tasks stage)."""
-    return []
+    """Tasks of the document, in text order, each with its lead, support, deadline,
+    report_to, deliverable and the id of the innermost section holding it."""
+    reader = _Reader(text)
+    tree = build_tree(text, reader.starts_unit, reader.stays_open)
+    reader.visit(tree, None)
+    drafts = reader.drafts + table_tasks(text)
+    drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
+    return [_task(text, i, d, sections, dates) for i, d in enumerate(drafts, 1)]
+
+
+class _Reader:
+    """Walks the item tree and collects drafts."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.drafts: list[Draft] = []
+
+    # ---------------------------------------------------------------- tree hooks
+    def starts_unit(self, start: int, end: int) -> bool:
+        return roles.clause_attribution(self.text, start, _first_sentence_end(self.text, start, end)) is not None
+
+    def stays_open(self, node: Node) -> bool:
+        if node.kind != "number":
+            return False
+        head = self.text[node.body:node.head_end].rstrip()
+        return not head.endswith((".", ";", ":")) and roles.heading_attribution(self.text, node.body, node.head_end) is None
+
+    # ---------------------------------------------------------------- walking
+    def visit(self, node: Node, inherited: Optional[roles.Attribution]) -> None:
+        text = self.text
+        if node.kind == "root" or node.is_section:
+            if node.is_section and self._no_task_section(node):
+                return
+            if node.kind != "root" and node.head_end > node.body:
+                if self._item(node, None, own_only=True):
+                    pass
+            if self._fields(node):
+                return
+            for child in node.children:
+                self.visit(child, None)
+            return
+        self._item(node, inherited)
+
+    def _item(self, node: Node, inherited: Optional[roles.Attribution], own_only: bool = False) -> bool:
+        text = self.text
+        heading = roles.heading_attribution(text, node.body, node.head_end)
+        if heading and not own_only:
+            lead = self._invited(node) if _folded_starts(text, node.body, "moi ") else heading.lead
+            self.drafts.append(Draft(node.start, node.end, lead or heading.lead))
+            return True
+        own_end = node.own_end
+        first = _first_sentence_end(text, node.body, own_end)
+        att = roles.clause_attribution(text, node.body, first)
+        if att and not own_only:
+            if text[node.body:own_end].rstrip().endswith(":") and node.children and node.kind not in {"dash", "plus"}:
+                self._umbrella(node, att)
+                return True
+            self._clauses(node.start, node.end, att, own_end)
+            return True
+        if att and own_only:
+            self._clauses(node.start, own_end, att, own_end)
+            return True
+        if not own_only and self._fields(node):
+            return True
+        if inherited and not own_only:
+            if node.children and node.kind not in {"dash", "plus"} and _items(node):
+                for child in node.children:
+                    self.visit(child, inherited)
+            else:
+                self.drafts.append(Draft(node.start, node.end, inherited.lead))
+            return True
+        inner = self._inner_subject(node.body, own_end)
+        if not own_only:
+            for child in node.children:
+                self.visit(child, None)
+        return inner
+
+    def _umbrella(self, node: Node, att: roles.Attribution) -> None:
+        own = [c for c in node.children if self._has_own(c)]
+        if own:
+            if not att.collective and att.form != "request":
+                self.drafts.append(Draft(node.start, node.end, att.lead))
+            for child in node.children:
+                self.visit(child, None)
+        elif att.form == "request" and not att.collective:
+            for child in node.children:
+                self.visit(child, att)
+        else:
+            self.drafts.append(Draft(node.start, node.end, att.lead))
+
+    def _has_own(self, node: Node) -> bool:
+        text = self.text
+        if roles.heading_attribution(text, node.body, node.head_end):
+            return True
+        return roles.clause_attribution(text, node.body, _first_sentence_end(text, node.body, node.own_end)) is not None
+
+    def _clauses(self, start: int, end: int, att: roles.Attribution, own_end: int) -> None:
+        """One task from ``start``; a new one where a later sentence names other agencies."""
+        text = self.text
+        folded = roles.fold(text)
+        cur = Draft(start, end, att.lead)
+        self.drafts.append(cur)
+        pos = _first_sentence_end(text, start, own_end)
+        for m in _SENTENCE.finditer(text, pos, own_end):
+            s = m.end()
+            if _NARROWING.match(folded, s):
+                continue
+            e = _first_sentence_end(text, s, own_end)
+            other = roles.clause_attribution(text, s, e)
+            if other is None or roles.unique(other.lead) == roles.unique(cur.lead):
+                continue
+            if text[m.start() - 1] == ";" and other.form != "request":
+                continue
+            cur.end = _trim_end(text, m.start())
+            cur = Draft(s, end, other.lead)
+            self.drafts.append(cur)
+
+    def _inner_subject(self, start: int, end: int) -> bool:
+        """A subject-less paragraph whose later sentence names the agency: the task runs
+        from that sentence."""
+        text = self.text
+        for m in _SENTENCE.finditer(text, start, end):
+            s = m.end()
+            att = roles.clause_attribution(text, s, _first_sentence_end(text, s, end))
+            if att:
+                self._clauses(s, end, att, end)
+                return True
+        return False
+
+    def _fields(self, node: Node) -> bool:
+        """Items carrying "Đơn vị chủ trì: X" / "Đơn vị phối hợp: Y" / "Thời gian: …"."""
+        text = self.text
+        lead_kid = support = time = None
+        for kid in node.children:
+            if lead_kid is None and (value := roles.field_value(text, kid.body, kid.own_end, "lead_field")):
+                lead_kid, lead_value = kid, value
+            elif support is None and roles.field_value(text, kid.body, kid.own_end, "support_field"):
+                support = kid
+            elif time is None and (tv := roles.field_value(text, kid.body, kid.own_end, "time_field")):
+                time = tv
+        if lead_kid is None:
+            return False
+        names = roles.agency_list(text, lead_value[0], lead_value[1], loose=True)
+        if not names:
+            return False
+        sup: list[str] = []
+        if support is not None:
+            sv = roles.field_value(text, support.body, support.own_end, "support_field")
+            sup = _list_all(text, *sv) if sv else []
+        if node.kind == "root" or node.is_section:
+            last = support if support is not None and support.start > lead_kid.start else lead_kid
+            self.drafts.append(Draft(lead_kid.start, last.end, names.names, sup, time))
+        else:
+            self.drafts.append(Draft(node.start, node.end, names.names, sup, time))
+        return True
+
+    def _invited(self, node: Node) -> list[str]:
+        """"Mời X" headings: the bodies the first item requests ("Đề nghị UBND …")."""
+        for child in node.children:
+            att = roles.clause_attribution(self.text, child.body, child.own_end)
+            if att and att.form == "request":
+                return att.lead
+        return []
+
+    def _no_task_section(self, node: Node) -> bool:
+        title = roles.fold(self.text[node.body:node.head_end])
+        return any(re.search(r"(?<![\w])%s(?![\w])" % re.escape(w), title) for w in _SECTION_NO_TASK)
+
+
+def _items(node: Node) -> bool:
+    return any(c.kind not in {"para"} for c in node.children)
+
+
+def _folded_starts(text: str, i: int, prefix: str) -> bool:
+    return roles.fold(text[i:i + len(prefix)]) == prefix
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    m = _SENTENCE.search(text, start, end)
+    return m.start() if m else end
+
+
+def _trim_end(text: str, i: int) -> int:
+    while i > 0 and text[i - 1] in " \n":
+        i -= 1
+    return i
+
+
+def _list_all(text: str, start: int, end: int) -> list[str]:
+    """Every agency in a field value, list after list ("A, B; C và các đơn vị …")."""
+    out: list[str] = []
+    i = start
+    while i < end:
+        names = roles.agency_list(text, i, end, loose=True)
+        if names:
+            out += names.names
+            i = max(names.end, i + 1)
+        else:
+            nxt = re.search(r"[,;][ ]|[ ]và[ ]", text[i:end])
+            if not nxt:
+                break
+            i += nxt.end()
+    return roles.unique(out)
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    seen = set()
+    for d in drafts:
+        key = (d.start, d.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _task(text: str, number: int, d: Draft, sections: Sequence[Section], dates: Sequence[DateMention]) -> Task:
+    end = _trim_end(text, d.end)
+    support = roles.unique(d.support or roles.names_after(text, d.start, end, "support"), exclude=d.lead)
+    report_to = roles.unique(roles.names_after(text, d.start, end, "report"), exclude=d.lead)
+    return Task(
+        id=f"t{number}",
+        section=_section_of(sections, d.start),
+        text=text[d.start:end],
+        start=d.start,
+        end=end,
+        action=_action(text, d, end),
+        lead=roles.unique(d.lead),
+        support=support,
+        deadline=_deadline(text, d, end, dates),
+        report_to=report_to,
+        deliverable=roles.deliverable_in(text, d.start, end),
+    )
+
+
+def _section_of(sections: Sequence[Section], pos: int) -> Optional[str]:
+    best = None
+    for s in sections:
+        if s.start <= pos < s.end and (best is None or s.start >= best.start):
+            best = s
+    return best.id if best else None
+
+
+def _action(text: str, d: Draft, end: int) -> Optional[str]:
+    """The duty: the first sentence after the agency words."""
+    first = _first_sentence_end(text, d.start, end)
+    att = roles.clause_attribution(text, d.start, first) or roles.heading_attribution(text, d.start, first)
+    s = att.end if att else d.start
+    line = text[s:first].lstrip(" :,.-\n")
+    return " ".join(line.split()) or None
+
+
+def _deadline(text: str, d: Draft, end: int, dates: Sequence[DateMention]) -> Optional[TaskDeadline]:
+    """The task's own deadline (the latest deadline mention in it), else the date of
+    its "Thời gian …:" field (the end of a span; none for an open "từ …")."""
+    inside = [m for m in dates if d.start <= m.start and m.end <= end and m.value]
+    own = [m for m in inside if m.kind == "deadline"]
+    if not own and d.time:
+        s, e = d.time
+        if not (roles.fold(text[s:s + 3]) == "tu " and "den" not in roles.fold(text[s:e])):
+            own = [m for m in inside if s <= m.start and m.end <= e]
+    if not own:
+        return None
+    best = max(own, key=lambda m: (m.end_date or m.value or "", m.start))
+    return TaskDeadline(
+        date=best.end_date if best.kind != "deadline" and best.end_date else best.value,
+        text=best.text,
+        kind="deadline",
+        granularity=best.granularity,
+        rrule=best.rrule,
+    )

@@ -1,0 +1,122 @@
+"""Lines of the body as a tree of list items, for task segmentation.
+
+Each line is classified by its list marker (roman numeral, "Điều N.", "1.", "1.1.",
+"a)", "(1)", "-", "+") or as an unmarked paragraph.  Deeper markers nest under
+shallower ones (the administrative numbering order of NĐ 30/2020, Phụ lục I); an
+unmarked paragraph continues the open item, except a paragraph ending in ":" (an
+umbrella, whose following items become its children) and a paragraph that the caller
+says starts its own unit (a new subject).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Optional
+
+# (kind, pattern, rank): lower rank = higher in the tree.
+_MARKERS: tuple[tuple[str, re.Pattern[str], float], ...] = (
+    ("part", re.compile(r"(?:Phần|PHẦN|Chương|CHƯƠNG)[ ]+[IVXLC\d]{1,6}\b"), 0.0),
+    ("roman", re.compile(r"[IVXL]{1,6}[ ]{0,2}[.\-–)][ ]{0,3}(?=\S)"), 1.0),
+    ("article", re.compile(r"Điều[ ]+\d{1,3}[ ]{0,2}[.:]"), 1.5),
+    ("number", re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}[.)](?![\d/])[ ]{0,3}"), 2.0),
+    ("letter", re.compile(r"[a-zđ][.)][ ]{1,3}"), 7.0),
+    ("paren", re.compile(r"\(\d{1,2}\)[.]?[ ]{1,3}"), 8.0),
+    ("dash", re.compile(r"[-–—•*][ ]{1,3}"), 9.0),
+    ("plus", re.compile(r"\+[ ]{1,3}"), 10.0),
+)
+_CAPS_HEADING = re.compile(r"[^a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]{6,200}")
+_SECTION_KINDS = {"part", "roman", "article", "caps"}
+_END_MARKERS = re.compile(r"^(?:N[ơoó][iít]|Not)[ ]nh[ậa]n[ ]{0,2}[:;]|^(?:T/?M|TM\.|KT\.|TL\.)[ ]", re.M)
+
+
+@dataclass
+class Node:
+    """A list item: its first line (``head_end``), its own continuation text up to
+    ``own_end``, and nested items."""
+
+    kind: str
+    rank: float
+    start: int
+    body: int  # after the marker
+    head_end: int
+    own_end: int
+    label: str = ""
+    children: list["Node"] = field(default_factory=list)
+    parent: Optional["Node"] = None
+
+    @property
+    def end(self) -> int:
+        return self.children[-1].end if self.children else self.own_end
+
+    @property
+    def is_section(self) -> bool:
+        return self.kind in _SECTION_KINDS
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def body_end(text: str) -> int:
+    """Where the body stops: the "Nơi nhận" list or the signature block."""
+    m = _END_MARKERS.search(text)
+    return m.start() if m else len(text)
+
+
+def classify(line: str) -> tuple[str, float, int]:
+    """(kind, rank, marker length) of a line."""
+    for kind, pattern, rank in _MARKERS:
+        m = pattern.match(line)
+        if m:
+            if kind == "number":
+                depth = m.group(0).strip().rstrip(".)").count(".")
+                return kind, rank + depth, m.end()
+            return kind, rank, m.end()
+    if _CAPS_HEADING.fullmatch(line.strip()) and any(c.isalpha() for c in line):
+        return "caps", 1.0, 0
+    return "para", 99.0, 0
+
+
+def _lines(text: str, end: int) -> Iterator[tuple[int, int]]:
+    pos = 0
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        if text[pos:stop].strip():
+            yield pos, stop
+        pos = stop + 1
+
+
+def build_tree(
+    text: str, starts_unit: Callable[[int, int], bool], stays_open: Callable[[Node], bool]
+) -> Node:
+    """The item tree of the body.  ``starts_unit(start, end)`` says whether an
+    unmarked paragraph opens a unit of its own (its own subject); such a paragraph
+    closes the open items except sections and those ``stays_open`` keeps (topic
+    headings)."""
+    end = body_end(text)
+    root = Node("root", -1.0, 0, 0, 0, 0)
+    stack = [root]
+    for s, e in _lines(text, end):
+        kind, rank, mlen = classify(text[s:e])
+        if kind == "para":
+            umbrella = text[s:e].rstrip().endswith(":") and stack[-1].kind not in {"dash", "plus"}
+            if starts_unit(s, e):
+                while len(stack) > 1 and not (stack[-1].is_section or stays_open(stack[-1])):
+                    stack.pop()
+            elif not umbrella:
+                stack[-1].own_end = e
+                continue
+            rank = max(stack[-1].rank + 0.5, 1.6) if umbrella else 99.0
+            node = Node("umbrella" if umbrella else "para", rank, s, s, e, e)
+        else:
+            while len(stack) > 1 and stack[-1].rank >= rank:
+                stack.pop()
+            node = Node(kind, rank, s, s + mlen, e, e, label=text[s:s + mlen].strip())
+        node.parent = stack[-1]
+        stack[-1].children.append(node)
+        stack.append(node)
+    root.own_end = end
+    return root
