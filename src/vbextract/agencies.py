@@ -1,10 +1,170 @@
-"""Agency mentions and canonical names."""
+"""Agency mentions and canonical names.
+
+Three readers, selectable with ``method``:
+
+- ``"grammar"`` (default): the name grammar of :mod:`vbextract.agency_grammar`,
+  driven by the tables in ``data/agency_*.tsv``; no NLP dependency.
+- ``"underthesea"``: underthesea's named-entity tagger alone (ORG spans).
+- ``"combined"``: the grammar, with underthesea's POS tags ending open names at
+  the first verb ("Trung tâm … | nghiên cứu").
+
+``benchmarks/compare_agency_ner.py`` measures the three against the gold.
+"""
 
 from __future__ import annotations
 
+import re
+from typing import Literal
+
+from .agency_grammar import MODIFIERS, Grammar, Parse
+from .agency_lexicon import Token, WordView, lexicon, tokenize
+from .agency_lists import split_parses
 from .schema import Agency
 
+Method = Literal["grammar", "underthesea", "combined"]
+DEFAULT_METHOD: Method = "grammar"
+METHODS: tuple[Method, ...] = ("grammar", "underthesea", "combined")
+_WINDOW = 600  # characters read after a position by match_agency / split windows
+_SKIPPED_LEADS = frozenset({"cho"})
 
-def find_agencies(text: str) -> list[Agency]:
-    """Every agency mention (placeholder: filled by the agencies stage)."""
-    return []
+__all__ = [
+    "DEFAULT_METHOD",
+    "METHODS",
+    "canonical_name",
+    "find_agencies",
+    "match_agency",
+    "split_agency_list",
+]
+
+
+def find_agencies(text: str, method: Method = DEFAULT_METHOD) -> list[Agency]:
+    """Every agency mention in ``text``: non-overlapping, sorted, ids "a1", "a2", …"""
+    if method == "underthesea":
+        from .agency_nlp import ner_spans
+
+        spans = ner_spans(text)
+        return [_agency(text, start, end, kind, n) for n, (start, end, kind) in enumerate(spans, 1)]
+    if method not in METHODS:
+        raise ValueError(f"unknown agency method {method!r}; choose one of {', '.join(METHODS)}")
+    tokens = tokenize(text)
+    grammar = _grammar(text, tokens, method)
+    return [_from_parse(text, tokens, parse, n) for n, parse in enumerate(grammar.scan(), 1)]
+
+
+def match_agency(text: str, pos: int, method: Method = DEFAULT_METHOD) -> Agency | None:
+    """The agency mention starting at ``pos`` (after a leading "cho"), or None.
+
+    A leading "các"/"Các" belongs to a collective ("các sở, ngành"); before a
+    named body ("các Sở Y tế") it is skipped when no collective reads there.
+    """
+    tokens = tokenize(text, pos, min(len(text), pos + _WINDOW))
+    if not tokens or tokens[0].start != pos:
+        return None
+    grammar = _grammar(text, tokens, method if method != "underthesea" else "grammar")
+    i = 1 if tokens[0].words[0] in _SKIPPED_LEADS and len(tokens) > 1 else 0
+    parse = grammar.best_at(i)
+    if parse is None and tokens[i].words[0] in MODIFIERS:
+        parse = grammar.agency(i + 1)
+    return _from_parse(text, tokens, parse, 1) if parse else None
+
+
+def split_agency_list(text: str, start: int, end: int, method: Method = DEFAULT_METHOD) -> list[Agency]:
+    """The agencies listed in ``text[start:end]``, one per body, stopping at the duty verb.
+
+    "A, B và C" gives three; "Đảng đoàn: A, B; C" distributes "Đảng đoàn" over A
+    and B; "các Sở: Xây dựng, Công thương" gives Sở Xây dựng, Sở Công thương;
+    "UBND các phường: Ba Đình, Cửa Nam" gives one body per ward.
+    """
+    tokens = tokenize(text, start, end)
+    grammar = _grammar(text, tokens, method if method != "underthesea" else "grammar")
+    first = 1 if tokens and tokens[0].words[0] in _SKIPPED_LEADS else 0
+    agencies = []
+    for n, item in enumerate(split_parses(grammar, first), 1):
+        surface = text[tokens[item.start].start : tokens[item.end - 1].end]
+        name = canonical_name(f"{item.prefix} {surface}" if item.prefix else surface)
+        agencies.append(
+            Agency(
+                id=f"a{n}", text=surface, name=name, start=tokens[item.start].start,
+                end=tokens[item.end - 1].end, kind=item.kind,
+            )
+        )
+    return agencies
+
+
+def canonical_name(surface: str) -> str:
+    """The name of a mention: abbreviations expanded, spacing and all-caps normalised.
+
+    "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"; "Sở TN&MT" -> "Sở Tài nguyên và Môi
+    trường"; "ỦY BAN NHÂN DÂN TỈNH" -> "Ủy ban nhân dân tỉnh".  Anything else is
+    kept as written.
+    """
+    tokens = tokenize(surface)
+    if not tokens:
+        return surface.strip()
+    shouting = _is_all_caps(tokens)
+    parts: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if previous is not None and token.start > previous.end and token.text not in ",;:)" and previous.text != "(":
+            parts.append(" ")
+        if len(token.words) > 1 or token.text in lexicon().abbreviations:
+            parts.append(lexicon().abbreviations[token.text])
+        else:
+            parts.append(token.text)
+        previous = token
+    name = "".join(parts)
+    if shouting:
+        name = _sentence_case(name)
+    return name[0].upper() + name[1:] if tokens[0].is_abbreviation else name
+
+
+# --- helpers --------------------------------------------------------------------------
+def _grammar(text: str, tokens: list[Token], method: Method) -> Grammar:
+    if method == "combined":
+        from .agency_nlp import verb_boundary
+
+        return Grammar(tokens, verb_boundary(text, tokens))
+    return Grammar(tokens)
+
+
+def _from_parse(text: str, tokens: list[Token], parse: Parse, n: int) -> Agency:
+    return _agency(text, tokens[parse.start].start, tokens[parse.end - 1].end, parse.kind, n)
+
+
+def _agency(text: str, start: int, end: int, kind: str, n: int) -> Agency:
+    surface = text[start:end]
+    return Agency(id=f"a{n}", text=surface, name=canonical_name(surface), start=start, end=end, kind=kind)
+
+
+def _is_all_caps(tokens: list[Token]) -> bool:
+    letters = [t.text for t in tokens if t.is_word and not t.is_abbreviation and not t.text.isdigit()]
+    return len(letters) > 1 and all(t.isupper() for t in letters)
+
+
+def _sentence_case(name: str) -> str:
+    """Re-case an all-caps name: phrases of the tables as written there, level words
+    lower-case, other words (place and proper names) Title-case."""
+    lowered = name.lower()
+    tokens = tokenize(lowered)
+    view = WordView(tokens)
+    lex = lexicon()
+    out: list[str] = []
+    cursor, i = 0, 0
+    while i < len(tokens):
+        forms: list[str] = []
+        for table in (lex.heads, lex.domains):
+            ends = view.lookup(table, i, lex.max_len)
+            if ends:
+                entry = table[view.key(i, ends[0])]
+                forms = re.findall(r"\w+|[^\w\s]", entry.form)
+                break
+        if not forms:
+            level = view.lookup(lex.levels, i, lex.max_len)
+            forms = [t.text for t in tokens[i : level[0]]] if level else [tokens[i].text.capitalize()]
+        for token, form in zip(tokens[i : i + len(forms)], forms):
+            out.append(lowered[cursor : token.start] + form)
+            cursor = token.end
+        i += len(forms)
+    out.append(lowered[cursor:])
+    text = "".join(out)
+    return text[0].upper() + text[1:]

@@ -1,0 +1,367 @@
+"""A grammar of Vietnamese agency names, read over tokens (tables in ``data/agency_*.tsv``).
+
+    agency     := title ("," title)* (agency | collective)
+                | head [domain | proper] [number] [["-"] agency] [level] ["(" agency ")"]
+    domain     := domain-word (("và" | "-" | ",")? domain-word)*   (a comma list closes with "và")
+    level      := "các" unit ("," unit)* [level] | level-word [place] | place
+    collective := [các | những | mọi] noun ("," noun)* qualifier*
+
+What a head may take is in its ``modes`` (see ``agency_heads.tsv``).  Every rule
+looks ahead a bounded number of tokens, so a scan is linear in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .agency_lexicon import Head, Token, WordView, lexicon
+
+MODIFIERS = frozenset({"các", "những", "mọi"})
+_MAX_DEPTH = 3
+_MAX_NAME_WORDS = 24
+_MAX_LIST = 8
+_CLOSED_TAIL = 2  # lowercase words a capitalised component of a closed name may carry
+
+BoundaryTest = Callable[[Token], bool]
+
+
+@dataclass(frozen=True)
+class Parse:
+    """A name over tokens ``start:end`` (end exclusive) and the kind of body it names."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _no_extra_boundary(token: Token) -> bool:
+    return False
+
+
+class Grammar:
+    """Parses agency names in one token sequence.
+
+    ``is_boundary`` lets a caller add word boundaries (e.g. verbs found by a POS
+    tagger); it is asked only about lowercase words inside open names.
+    """
+
+    def __init__(self, tokens: list[Token], is_boundary: BoundaryTest = _no_extra_boundary):
+        self.tokens = tokens
+        self.view = WordView(tokens)
+        self.lex = lexicon()
+        self.is_boundary = is_boundary
+        self._memo: dict[tuple[str, int, int], Parse | None] = {}
+
+    # --- token helpers -----------------------------------------------------------
+    def _word(self, i: int) -> str:
+        return self.tokens[i].words[0] if i < len(self.tokens) else ""
+
+    def _joined(self, i: int) -> bool:
+        """True when token ``i`` exists and is on the same line as the one before."""
+        return i < len(self.tokens) and not self.tokens[i].newline_before
+
+    def _find(self, table: dict | frozenset, i: int) -> list[int]:  # type: ignore[type-arg]
+        if not self._joined(i) and i > 0:
+            return []
+        return self.view.lookup(table, i, self.lex.max_len)
+
+    def _starts_agency(self, i: int) -> bool:
+        return bool(self._find(self.lex.heads, i)) and self.tokens[i].capitalised
+
+    # --- entry points ---------------------------------------------------------------
+    def best_at(self, i: int) -> Parse | None:
+        """The longest agency or collective name starting at token ``i``."""
+        candidates = [p for p in (self.agency(i), self.collective(i)) if p]
+        return max(candidates, key=lambda p: p.end, default=None)
+
+    def scan(self) -> list[Parse]:
+        """Every name, left to right, longest first, never overlapping."""
+        found: list[Parse] = []
+        i = 0
+        while i < len(self.tokens):
+            parse = self.best_at(i) if self.tokens[i].is_word else None
+            if parse:
+                found.append(parse)
+                i = parse.end
+            else:
+                i += 1
+        return found
+
+    # --- named bodies ---------------------------------------------------------------
+    def agency(self, i: int, depth: int = 0) -> Parse | None:
+        """A named body (or a leader's title plus body) starting at token ``i``."""
+        key = ("agency", i, depth)
+        if key not in self._memo:
+            self._memo[key] = self._agency(i, depth)
+        return self._memo[key]
+
+    def _agency(self, i: int, depth: int) -> Parse | None:
+        if depth > _MAX_DEPTH or i >= len(self.tokens) or not self.tokens[i].capitalised:
+            return None
+        best: Parse | None = None
+        for head_end in self._find(self.lex.heads, i):
+            head = self.lex.heads[self.view.key(i, head_end)]
+            parse = self._after_head(head, i, head_end, depth)
+            if parse and (best is None or parse.end > best.end):
+                best = parse
+        return best
+
+    def _after_head(self, head: Head, start: int, j: int, depth: int) -> Parse | None:
+        modes = head.modes
+        if "T" in modes:
+            return self._titled(start, j, depth)
+        kind = head.kind
+        complement = False
+        if "D" in modes:
+            domain = self.domain(j)
+            if domain:
+                j, complement = domain.end, True
+                kind = domain.kind if domain.kind != "inherit" else kind
+                if self._joined(j) and self.tokens[j].text.isdigit():
+                    j += 1  # "Ban Chỉ đạo 138"
+        if not complement and modes & {"P", "O"}:
+            end = self.proper(j, open_name="O" in modes)
+            complement = end > j
+            j = end
+        if "A" in modes:
+            after_dash = j + 1 if self._joined(j) and self.tokens[j].is_dash else j
+            sub = self.agency(after_dash, depth + 1)
+            if sub:
+                j, complement = sub.end, True
+                kind = sub.kind if kind == "inherit" else kind
+        if "R" in modes and not complement:
+            return None
+        level = self.level(j)
+        if level:
+            j = level.end
+            kind = "collective" if level.kind == "collective" else kind
+        j = self._parenthetical(j, depth)
+        return Parse(start, j, "state" if kind == "inherit" else kind)
+
+    def _titled(self, start: int, j: int, depth: int) -> Parse | None:
+        """"Giám đốc, Thủ trưởng" + the body they head."""
+        for _ in range(_MAX_LIST):
+            if self._word(j) != "," or not self._joined(j + 1):
+                break
+            more = [e for e in self._find(self.lex.heads, j + 1) if "T" in self.lex.heads[self.view.key(j + 1, e)].modes]
+            if not more:
+                break
+            j = more[0]
+        inner = [p for p in (self.agency(j, depth + 1), self.collective(j, depth + 1)) if p]
+        if not inner:
+            return None
+        best = max(inner, key=lambda p: p.end)
+        return Parse(start, best.end, best.kind)
+
+    def _parenthetical(self, j: int, depth: int) -> int:
+        """Keep "(Ban Thi đua Khen thưởng Thành phố)" or "(VOV)" right after a name."""
+        if self._word(j) != "(" or not self._joined(j) or j + 1 >= len(self.tokens):
+            return j
+        inner = self.tokens[j + 1]
+        if inner.text.isupper() and inner.is_word and self._word(j + 2) == ")":
+            return j + 3
+        sub = self.agency(j + 1, depth + 1)
+        if sub and self._word(sub.end) == ")":
+            return sub.end + 1
+        return j
+
+    # --- complements -----------------------------------------------------------------
+    def domain(self, j: int) -> Parse | None:
+        """A domain compound ("Văn hóa - Thể thao và Du lịch") starting at token ``j``."""
+        first = self._domain_word(j, chained=False)
+        if first is None:
+            return None
+        end, kind = first, None
+        start_kind = self.lex.domains[self.view.key(j, first)].kind
+        kind = start_kind or "inherit"
+        comma_cut: int | None = None
+        saw_and = False
+        for _ in range(_MAX_LIST):
+            sep = self._word(end)
+            if sep in {"và", "-", ","} and self._joined(end):
+                nxt = self._domain_word(end + 1, chained=False)
+                if nxt is None:
+                    break
+                if sep == ",":
+                    comma_cut = end if comma_cut is None else comma_cut
+                saw_and = saw_and or sep == "và"
+                end = nxt
+                continue
+            nxt = self._domain_word(end, chained=True)
+            if nxt is None:
+                break
+            end = nxt
+        if comma_cut is not None and not saw_and:
+            end = comma_cut
+        return Parse(j, end, kind)
+
+    def _domain_word(self, j: int, chained: bool) -> int | None:
+        if not self._joined(j):
+            return None
+        for end in self._find(self.lex.domains, j):
+            entry = self.lex.domains[self.view.key(j, end)]
+            capitalised = self.tokens[j].capitalised
+            if entry.verb_like and not capitalised:
+                continue
+            if chained and not (capitalised or entry.chain):
+                continue
+            return end
+        return None
+
+    def proper(self, j: int, open_name: bool) -> int:
+        """End of a proper name ("Quảng Ngãi", "TNHH MTV Thoát nước Hà Nội") at token ``j``."""
+        end = j
+        lowercase_run = 0
+        k = j
+        while k < len(self.tokens) and k - j < _MAX_NAME_WORDS and self._joined(k):
+            token = self.tokens[k]
+            if token.is_dash:
+                if k > j and self._joined(k + 1) and self.tokens[k + 1].capitalised and self.tokens[k + 1].is_word:
+                    k += 1
+                    continue
+                break
+            if token.words[0] == "và" and open_name and k > j and self._continues(k + 1):
+                k += 1
+                continue
+            if not token.is_word or self._closes_name(k, j):
+                break
+            if token.capitalised:
+                lowercase_run = 0
+            else:
+                if (k == j and not open_name) or self.is_boundary(token):
+                    break
+                lowercase_run += 1
+                if not open_name and lowercase_run > _CLOSED_TAIL:
+                    break
+            k += 1
+            end = k
+        return end
+
+    def _closes_name(self, k: int, start: int) -> bool:
+        if self._find(self.lex.levels, k):
+            return True
+        if not self.tokens[k].capitalised:
+            return bool(self._find(self.lex.boundaries, k))
+        return k > start and self._starts_agency(k)
+
+    def _continues(self, k: int) -> bool:
+        return self._joined(k) and self.tokens[k].is_word and not self._closes_name(k, k - 1)
+
+    def place(self, j: int) -> int:
+        """End of a capitalised place name ("Đắk Nông", "Phan Rang-Tháp Chàm") at token ``j``."""
+        k = j
+        while k < len(self.tokens) and k - j < 8 and self._joined(k):
+            token = self.tokens[k]
+            if token.is_dash and k > j and self._joined(k + 1) and self.tokens[k + 1].capitalised:
+                k += 1
+                continue
+            if not (token.is_word and token.text[0].isupper()) or token.is_abbreviation:
+                break
+            if self._starts_agency(k) or self._find(self.lex.levels, k):
+                break
+            k += 1
+        return k
+
+    def level(self, j: int) -> Parse | None:
+        """An administrative level ("tỉnh", "thành phố Hà Nội", "các xã, phường") at ``j``."""
+        if not self._joined(j):
+            return None
+        end = self._unit_list(j + 1) if self._word(j) == "các" else None
+        if end is not None:
+            more = self._find(self.lex.levels, end)
+            if more and not self.lex.levels[self.view.key(end, more[0])]:
+                end = more[0]  # "… trực thuộc Trung ương"
+            return Parse(j, end, "collective")
+        ends = self._find(self.lex.levels, j)
+        if ends:
+            end = ends[0]
+            if self.lex.levels[self.view.key(j, end)]:
+                end = self.place(end)
+            return Parse(j, end, "level")
+        end = self.place(j)
+        return Parse(j, end, "level") if end > j else None
+
+    def _unit_list(self, j: int) -> int | None:
+        end: int | None = None
+        k = j
+        for _ in range(_MAX_LIST):
+            units = [e for e in self._find(self.lex.levels, k) if self.lex.levels[self.view.key(k, e)]]
+            if not units:
+                break
+            end = units[0]
+            if self._word(end) in {",", "và"} and self._joined(end + 1):
+                k = end + 1
+                continue
+            break
+        return end
+
+    # --- collectives ------------------------------------------------------------------
+    def collective(self, i: int, depth: int = 0) -> Parse | None:
+        """A collective subject ("các sở, ngành, địa phương") starting at token ``i``."""
+        key = ("collective", i, depth)
+        if key not in self._memo:
+            self._memo[key] = self._collective(i, depth)
+        return self._memo[key]
+
+    def _collective(self, i: int, depth: int) -> Parse | None:
+        if depth > _MAX_DEPTH or i >= len(self.tokens):
+            return None
+        modified = self._word(i) in MODIFIERS
+        k = i + 1 if modified else i
+        nouns, end, last_noun = 0, k, None
+        for _ in range(_MAX_LIST):
+            noun = self._collective_noun(k, modified, depth, first=nouns == 0)
+            if noun is None:
+                break
+            nouns, end, last_noun = nouns + 1, noun, self.view.key(k, noun)
+            if self._word(end) == "," and self._joined(end + 1):
+                k = end + 1
+                continue
+            break
+        if nouns == 0:
+            return None
+        end, qualified = self._qualifiers(end, depth, last_noun)
+        if not (modified or nouns > 1 or qualified):
+            return None
+        return Parse(i, end, "collective")
+
+    def _collective_noun(self, k: int, modified: bool, depth: int, first: bool) -> int | None:
+        if not self._joined(k) or k >= len(self.tokens):
+            return None
+        if not first and self.tokens[k].capitalised and self.agency(k, depth + 1):
+            return None  # "các sở, ngành, Ủy ban nhân dân các xã": a new name begins
+        for end in self._find(self.lex.collectives, k):
+            if modified or not self.lex.collectives[self.view.key(k, end)]:
+                return end
+        return None
+
+    def _qualifiers(self, end: int, depth: int, last_noun: tuple[str, ...] | None) -> tuple[int, bool]:
+        qualified = False
+        for _ in range(3):
+            step = self._qualifier(end, depth, governs=last_noun in self.lex.governing and not qualified)
+            if step is None or step <= end:
+                break
+            end, qualified = step, True
+        return end, qualified
+
+    def _qualifier(self, j: int, depth: int, governs: bool) -> int | None:
+        if not self._joined(j):
+            return None
+        for q_end in self._find(self.lex.qualifiers, j):
+            if not self.lex.qualifiers[self.view.key(j, q_end)]:
+                return q_end
+            target = [p for p in (self.agency(q_end, depth + 1), self.collective(q_end, depth + 1), self.level(q_end)) if p]
+            if target:
+                return max(p.end for p in target)
+        if governs:
+            sub = self.agency(j, depth + 1)
+            if sub:
+                return sub.end
+        domain = self.domain(j)
+        if domain:
+            return domain.end
+        level = self.level(j)
+        if level and level.kind == "collective" or level and self._find(self.lex.levels, j):
+            return level.end
+        return None
