@@ -41,7 +41,7 @@ from .temporal_patterns import (
     signed_anchor,
 )
 
-_CONNECTOR = re.compile(r"\s{0,3}(?:[-–]|đến|tới)(?:\s{1,3}(?:hết|cuối))?\s{0,3}", re.I)
+_CONNECTOR = re.compile(r"\s{0,3}(?:(?:[-–]|đến|tới)(?:\s{1,3}(?:hết|cuối))?|hết)\s{0,3}", re.I)
 _TIME_HEADER = re.compile(r"^[^\n]{0,300}\|[^\n]{0,300}(?:th[ờo]i\s?gian|ti[ếe]n\s?đ[ộo]|th[ờo]i\s?h[ạa]n)", re.I | re.M)
 _TABLE_REACH = 20000  # a schedule table's header governs cells this far below it
 # "Kế hoạch số 227-KH/TU ngày 29/10/2019": a date right after a document symbol is that document's.
@@ -113,18 +113,21 @@ def _iso(value: Optional[date]) -> Optional[str]:
 
 def _candidates(text: str, warnings: list[WarningItem]) -> list[Atom]:
     atoms: list[Atom] = []
+    invalid: list[Atom] = []
     for atom in calendar_atoms(text):
         if atom.spec and atom.spec.is_valid():
             atoms.append(atom)
         elif not atom.needs_cue:
-            warnings.append(
-                WarningItem(
-                    code="invalid_date",
-                    message=f"not a calendar date: {text[atom.start:atom.end]!r}",
-                    start=atom.start,
-                    end=atom.end,
-                )
+            invalid.append(atom)
+    for atom in _select(invalid):
+        warnings.append(
+            WarningItem(
+                code="invalid_date",
+                message=f"not a calendar date: {text[atom.start:atom.end]!r}",
+                start=atom.start,
+                end=atom.end,
             )
+        )
     atoms.extend(recurrence_atoms(text))
     atoms.extend(duration_atoms(text))
     return atoms
@@ -146,7 +149,10 @@ def _joins(text: str, first: Atom, second: Atom) -> bool:
     if first.spec is None or first.until is not None or second.until is not None:
         return False
     m = _CONNECTOR.fullmatch(text, first.end, second.start)
-    return m is not None and (first.spec.granularity == "day") == (second.spec.granularity == "day")
+    if m is None:
+        return False
+    same_precision = (first.spec.granularity == "day") == (second.spec.granularity == "day")
+    return same_precision or m[0].strip() not in {"-", "–"}
 
 
 class _Context:

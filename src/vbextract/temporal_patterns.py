@@ -118,7 +118,11 @@ _NUM_DMY = re.compile(
     re.I,
 )
 _ISO = re.compile(rf"(?<![\d/.\-])({YEAR})-(\d{{2}})-(\d{{2}})(?![\d]|[/.\-]\d)")
-_NUM_DM = re.compile(rf"(?:{_NGAY})?(?<![\d/.,\-])(\d{{1,2}})[ ]?([/\-])[ ]?(\d{{1,2}})(?![\d]|[ ]?[/.\-][ ]?\d)", re.I)
+# "ngày 30/6", "ngày 26-6"; a bare "30/6" (slash only: "5-10%" is a range) needs a cue word
+_NUM_DM = re.compile(
+    rf"(?:{_NGAY}(?<![\d/.,\-])(\d{{1,2}})[ ]?[/\-][ ]?|(?<![\d/.,\-])(\d{{1,2}})/)(\d{{1,2}})(?![\d%]|[ ]?[/.\-][ ]?\d)",
+    re.I,
+)
 _WORD_DMY = re.compile(
     rf"{_NGAY}(\d{{1,2}}){_SP}tháng{_SP}(\d{{1,2}})(?:\s{{0,3}},?\s{{0,3}}năm{_SP}({YEAR}))?(?!\d)", re.I
 )
@@ -153,8 +157,8 @@ def calendar_atoms(text: str) -> Iterator[Atom]:
     for m in _ISO.finditer(text):
         yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[1]), int(m[2]), int(m[3])))
     for m in _NUM_DM.finditer(text):
-        has_ngay = not m[0][:1].isdigit()
-        yield Atom(m.start(), m.end(), CalendarSpec("day", None, int(m[3]), int(m[1])), needs_cue=not has_ngay)
+        day = int(m[1] or m[2])
+        yield Atom(m.start(), m.end(), CalendarSpec("day", None, int(m[3]), day), needs_cue=m[1] is None)
     for m in _WORD_DMY.finditer(text):
         yield Atom(m.start(), m.end(), CalendarSpec("day", _int(m[3]), int(m[2]), int(m[1])))
     for m in _MONTH.finditer(text):
