@@ -191,7 +191,7 @@ def _recurrence_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?<!\w)(?:(?:{periodic}){_SP})?"
         rf"(?:(?:ngày{_SP}(?P<d>\d{{1,2}})(?:\s{{0,2}}[/\-]\s{{0,2}}(?P<m>\d{{1,2}})|{_SP}tháng{_SP}(?P<m2>\d{{1,2}}))?"
         rf"|tháng{_SP}(?P<mo>\d{{1,2}})){_SP})?"
-        rf"(?<!\w)(?:{every}){_SP}(?P<unit>{unit})(?!\w)",
+        rf"(?<!\w)(?P<every>{every}){_SP}(?P<unit>{unit})(?!\w)",
         re.I,
     )
     periodic_re = re.compile(
@@ -221,9 +221,8 @@ def recurrence_atoms(text: str) -> Iterator[Atom]:
     for m in anchored.finditer(text):
         day, month = _int(m["d"]) or 0, _int(m["m"] or m["m2"] or m["mo"]) or 0
         unit = m["unit"].lower()
-        if (day and not 1 <= day <= 31) or not 0 <= month <= 12:
-            continue
-        if month and day and CalendarSpec("day", None, month, day).span(2024) is None:
+        if (day or month) and not CalendarSpec("day", None, month or 1, day or 1).is_valid():
+            yield Atom(m.start("every"), m.end(), recurrence=True, rrule=_rrule(unit))  # no anchor
             continue
         if unit != "năm" and month:  # "ngày 20/6 hằng tháng" is not a rule we can write
             month = 0
