@@ -1,0 +1,137 @@
+"""How a document relates to what it cites: cue words and their scope.
+
+Scope follows the layout of Vietnamese administrative writing (NĐ 30/2020/NĐ-CP,
+Hướng dẫn 36-HD/VPTW): the title and the opening paragraph ("Thực hiện …; căn
+cứ …; xét …") state the document's basis; the body states a relation only in a
+sentence whose subject is the document itself ("Kế hoạch này thay thế …",
+"Điều 2. Bãi bỏ …").  The cue table is ``data/reference_cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Optional
+
+from .lexicon import doc_type_names, read_table
+
+
+@dataclass(frozen=True)
+class Cue:
+    phrase: str
+    relation: str
+    rank: int
+    anywhere: bool  # also valid in a body sentence about this document
+
+
+@cache
+def cues() -> tuple[Cue, ...]:
+    """The relation cue table, longest phrase first."""
+    rows = read_table("reference_cues.tsv")
+    table = [Cue(r[0], r[1], int(r[2]), r[3] == "any") for r in rows]
+    return tuple(sorted(table, key=lambda c: len(c.phrase), reverse=True))
+
+
+@cache
+def _cue_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(c.phrase) for c in cues())
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+
+
+@cache
+def _cue_by_phrase() -> dict[str, Cue]:
+    return {c.phrase.lower(): c for c in cues()}
+
+
+def strongest_cue(text: str, anywhere_only: bool = False) -> Optional[Cue]:
+    """The strongest cue in a stretch of text (lowest rank; the last one on ties)."""
+    best: Optional[Cue] = None
+    for match in _cue_pattern().finditer(text):
+        cue = _cue_by_phrase()[match.group(0).lower()]
+        if anywhere_only and not cue.anywhere:
+            continue
+        if best is None or cue.rank <= best.rank:
+            best = cue
+    return best
+
+
+# --- layout: opening zones and sentence boundaries ------------------------------
+
+_LABEL = r"(?:[IVXLC]{1,6}[.\-–)]|\d[\d.]{0,10}[.)]|[a-zđ]\)|[-+•*–]|Điều[ ]\d{1,3}[.:])"
+_HEADING = re.compile(
+    r"^(?:[IVXLC]{1,6}[.\-–][ ]?\S|\d{1,2}[.)][ ]\S|Điều[ ]\d{1,3}[.:]|(?:PHẦN|Phần|CHƯƠNG|Chương)[ ]\S)"
+)
+_OPENING_CUE_LINE = re.compile(
+    r"[-+•* ]{0,3}(?:Thực hiện|Căn cứ|Xét|Theo đề nghị|Trên cơ sở|Tiếp nhận|Tiếp tục thực hiện)\b"
+)
+_SENTENCE_END = re.compile(rf"(?<=[^\d\s])\.(?=\s)|\n(?=[ ]{{0,3}}{_LABEL}[ ])|\n\n|:[ ]*\n")
+
+
+@cache
+def _type_title_line() -> re.Pattern[str]:
+    names = "|".join(re.escape(n.upper()) for n in doc_type_names())
+    return re.compile(rf"^[ ]{{0,3}}(?:{names})[ ]*$", re.M)
+
+
+def opening_zones(text: str) -> list[tuple[int, int]]:
+    """Spans holding a title and opening paragraph: from the start of the text, and
+    from each type line of an attached document ("KẾ HOẠCH"), to the next heading."""
+    starts = [0] + [m.start() for m in _type_title_line().finditer(text) if m.start() > 0]
+    zones: list[tuple[int, int]] = []
+    for index, start in enumerate(starts):
+        if zones and start < zones[-1][1]:
+            continue
+        limit = starts[index + 1] if index + 1 < len(starts) else len(text)
+        end = _zone_end(text, start, limit)
+        zones.append((start, end))
+    return zones
+
+
+def _is_upper_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _zone_end(text: str, start: int, limit: int) -> int:
+    """The first heading after the zone's first line; an all-capitals line ends the zone
+    too once the opening paragraph has begun ("MỤC TIÊU", "QUYẾT NGHỊ:")."""
+    pos = text.find("\n", start, limit)
+    opened = False
+    while 0 <= pos < limit:
+        line_start = pos + 1
+        line_end = text.find("\n", line_start, limit)
+        line_end = limit if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        if _HEADING.match(line) or (opened or line.rstrip().endswith(":")) and _is_upper_line(line):
+            return line_start
+        opened = opened or bool(_OPENING_CUE_LINE.match(line))
+        pos = line_end if line_end < limit else -1
+    return limit
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets where a sentence or list item begins (sorted)."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+@cache
+def _this_document() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in doc_type_names())
+    return re.compile(rf"(?:{names}|văn bản)[ ]này[ ]", re.I)
+
+
+_BODY_HEAD = re.compile(rf"^\s{{0,4}}(?:{_LABEL}[ ])?[ ]?(?:{_LABEL}[ ])?")
+
+
+def body_cue(gap: str) -> Optional[Cue]:
+    """A relation stated by a body sentence about this document, when ``gap`` (from the
+    sentence start to the citation) is "[label] [<type> này] <cue> [cho]"."""
+    head = _BODY_HEAD.match(gap)
+    rest = gap[head.end():] if head else gap
+    this = _this_document().match(rest)
+    if this:
+        rest = rest[this.end():]
+    rest = re.sub(r"(?:[ ]cho|[ ]một số điều của)?[ ]*$", "", rest, flags=re.I)
+    cue = _cue_by_phrase().get(rest.strip().lower())
+    return cue if cue and cue.anywhere else None
