@@ -21,7 +21,9 @@ A deadline earlier than the document's own date is a past event, not a deadline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from datetime import date, datetime
 from typing import Iterable, Optional, Sequence
 
@@ -66,8 +68,9 @@ def find_dates(
 ) -> tuple[list[DateMention], list[WarningItem]]:
     """Every date expression of ``text`` with its role (see the module docstring)."""
     warnings: list[WarningItem] = []
-    atoms = _select(_candidates(text, warnings))
-    context = _Context(text, doc_date, references)
+    candidates = _candidates(text, warnings)
+    atoms = _select(candidates)
+    context = _Context(text, doc_date, references, candidates)
     found: list[_Found] = []
     i = 0
     while i < len(atoms):
@@ -158,20 +161,24 @@ def _joins(text: str, first: Atom, second: Atom) -> bool:
 class _Context:
     """What classifying one expression needs to know about the whole text."""
 
-    def __init__(self, text: str, doc_date: Optional[date], references: Sequence[Reference]):
+    def __init__(
+        self, text: str, doc_date: Optional[date], references: Sequence[Reference], atoms: Sequence[Atom]
+    ):
         self.text = text
         self.doc_date = doc_date
-        self.citations = sorted((r.start, r.end) for r in references)
+        spans = sorted((r.start, r.end) for r in references)
+        self.citation_starts = [s for s, _ in spans]
+        self.citation_ends = list(accumulate((e for _, e in spans), max))
         self.headers = [m.start() for m in _TIME_HEADER.finditer(text)]
-        self.floor = doc_date or self._latest_citation_date()
+        self.floor = doc_date or self._latest_citation_date(atoms)
 
-    def _latest_citation_date(self) -> Optional[date]:
+    def _latest_citation_date(self, atoms: Sequence[Atom]) -> Optional[date]:
         """Without the document's date, the latest date of a document it cites: nothing
         the document asks for can be due before that."""
         days = [
             span[0]
-            for atom in calendar_atoms(self.text)
-            if atom.spec and atom.spec.granularity == "day" and self._cited(atom.start)
+            for atom in atoms
+            if atom.spec and atom.spec.granularity == "day" and atom.spec.year and self._cited(atom.start)
             for span in [atom.spec.span()]
             if span
         ]
@@ -182,12 +189,14 @@ class _Context:
     def _cited(self, pos: int) -> bool:
         if _SYMBOL_BEFORE.search(self.text, max(0, pos - 64), pos):
             return True
-        return any(start <= pos < end for start, end in self.citations)
+        i = bisect_right(self.citation_starts, pos)
+        return i > 0 and self.citation_ends[i - 1] > pos
 
     def _in_schedule_cell(self, start: int, end: int) -> bool:
         if self.text[max(0, start - 2) : start] != "| " or self.text[end : end + 2] != " |":
             return False
-        return any(start - _TABLE_REACH <= h < start for h in self.headers)
+        i = bisect_left(self.headers, start)
+        return i > 0 and self.headers[i - 1] >= start - _TABLE_REACH
 
     def _governing(self, start: int, end: int) -> tuple[int, Optional[Cue]]:
         """Where the mention begins (its cue included) and the cue that governs it."""

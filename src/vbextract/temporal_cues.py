@@ -11,7 +11,7 @@ from typing import Optional
 from .lexicon import read_table
 from .temporal_patterns import alternation
 
-WINDOW = 120  # characters of left context a cue and its fillers may take
+WINDOW = 90  # characters of left context a cue and its fillers may take
 MAX_FILLERS = 3
 
 
@@ -58,14 +58,29 @@ def _cue_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _last_words() -> frozenset[str]:
+    """Words a cue or filler ends with: a quick test before the full pattern."""
+    cues, fillers, closing = _table()
+    return frozenset(p.split()[-1] for p in (*cues, *fillers, *closing))
+
+
+_LAST_WORD = re.compile(r"(\w{1,12})[\s:]{0,4}$")
+
+
+@cache
+def _closing_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(_table()[2])})(?!\w)", re.I)
+
+
 def cue_before(text: str, pos: int) -> Optional[Cue]:
     """The cue that governs an expression starting at ``pos``, if one stands right before it."""
     lo = max(0, pos - WINDOW)
+    last = _LAST_WORD.search(text, max(lo, pos - 20), pos)
+    if last is None or last[1].lower() not in _last_words():
+        return None
     m = _cue_re().search(text, lo, pos)
     if m is None:
         return None
-    cues, _, closing = _table()
-    role, grans = cues[" ".join(m["cue"].lower().split())]
-    fill = " ".join(m["fill"].lower().replace(":", " ").replace(",", " ").split())
-    is_closing = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", fill) for w in closing)
-    return Cue(role, grans, m.start(), is_closing)
+    role, grans = _table()[0][" ".join(m["cue"].lower().split())]
+    return Cue(role, grans, m.start(), bool(_closing_re().search(m["fill"])))
