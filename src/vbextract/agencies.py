@@ -18,7 +18,7 @@ from typing import Literal
 
 from .agency_grammar import MODIFIERS, Grammar, Parse
 from .agency_lexicon import Token, WordView, lexicon, tokenize
-from .agency_lists import split_parses
+from .agency_lists import Item, scan_items, split_parses
 from .schema import Agency
 
 Method = Literal["grammar", "underthesea", "combined"]
@@ -47,8 +47,7 @@ def find_agencies(text: str, method: Method = DEFAULT_METHOD) -> list[Agency]:
     if method not in METHODS:
         raise ValueError(f"unknown agency method {method!r}; choose one of {', '.join(METHODS)}")
     tokens = tokenize(text)
-    grammar = _grammar(text, tokens, method)
-    return [_from_parse(text, tokens, parse, n) for n, parse in enumerate(grammar.scan(), 1)]
+    return _agencies(text, tokens, scan_items(_grammar(text, tokens, method)))
 
 
 def match_agency(text: str, pos: int, method: Method = DEFAULT_METHOD) -> Agency | None:
@@ -78,17 +77,7 @@ def split_agency_list(text: str, start: int, end: int, method: Method = DEFAULT_
     tokens = tokenize(text, start, end)
     grammar = _grammar(text, tokens, method if method != "underthesea" else "grammar")
     first = 1 if tokens and tokens[0].words[0] in _SKIPPED_LEADS else 0
-    agencies = []
-    for n, item in enumerate(split_parses(grammar, first), 1):
-        surface = text[tokens[item.start].start : tokens[item.end - 1].end]
-        name = canonical_name(f"{item.prefix} {surface}" if item.prefix else surface)
-        agencies.append(
-            Agency(
-                id=f"a{n}", text=surface, name=name, start=tokens[item.start].start,
-                end=tokens[item.end - 1].end, kind=item.kind,
-            )
-        )
-    return agencies
+    return _agencies(text, tokens, split_parses(grammar, first))
 
 
 def canonical_name(surface: str) -> str:
@@ -125,6 +114,16 @@ def _grammar(text: str, tokens: list[Token], method: Method) -> Grammar:
 
         return Grammar(tokens, verb_boundary(text, tokens))
     return Grammar(tokens)
+
+
+def _agencies(text: str, tokens: list[Token], items: list[Item]) -> list[Agency]:
+    agencies = []
+    for n, item in enumerate(items, 1):
+        start, end = tokens[item.start].start, tokens[item.end - 1].end
+        surface = text[start:end]
+        name = canonical_name(f"{item.prefix} {surface}" if item.prefix else surface)
+        agencies.append(Agency(id=f"a{n}", text=surface, name=name, start=start, end=end, kind=item.kind))
+    return agencies
 
 
 def _from_parse(text: str, tokens: list[Token], parse: Parse, n: int) -> Agency:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .agency_lexicon import Head, Token, WordView, lexicon
+from .agency_lexicon import Head, Token, WordView, continues_line, lexicon
 
 MODIFIERS = frozenset({"các", "những", "mọi"})
 _MAX_DEPTH = 3
@@ -58,12 +58,10 @@ class Grammar:
         return self.tokens[i].words[0] if i < len(self.tokens) else ""
 
     def _joined(self, i: int) -> bool:
-        """True when token ``i`` exists and is on the same line as the one before."""
-        return i < len(self.tokens) and not self.tokens[i].newline_before
+        """True when token ``i`` exists and may continue the name before it."""
+        return continues_line(self.tokens, i)
 
     def _find(self, table: dict | frozenset, i: int) -> list[int]:  # type: ignore[type-arg]
-        if not self._joined(i) and i > 0:
-            return []
         return self.view.lookup(table, i, self.lex.max_len)
 
     def _starts_agency(self, i: int) -> bool:
@@ -74,19 +72,6 @@ class Grammar:
         """The longest agency or collective name starting at token ``i``."""
         candidates = [p for p in (self.agency(i), self.collective(i)) if p]
         return max(candidates, key=lambda p: p.end, default=None)
-
-    def scan(self) -> list[Parse]:
-        """Every name, left to right, longest first, never overlapping."""
-        found: list[Parse] = []
-        i = 0
-        while i < len(self.tokens):
-            parse = self.best_at(i) if self.tokens[i].is_word else None
-            if parse:
-                found.append(parse)
-                i = parse.end
-            else:
-                i += 1
-        return found
 
     # --- named bodies ---------------------------------------------------------------
     def agency(self, i: int, depth: int = 0) -> Parse | None:
@@ -130,12 +115,14 @@ class Grammar:
             if sub:
                 j, complement = sub.end, True
                 kind = sub.kind if kind == "inherit" else kind
-        if "R" in modes and not complement:
-            return None
         level = self.level(j)
         if level:
-            j = level.end
+            j, complement = level.end, True
             kind = "collective" if level.kind == "collective" else kind
+        if "R" in modes and not complement:
+            return None
+        if "O" in modes:
+            j = self._attached(j, depth)
         j = self._parenthetical(j, depth)
         return Parse(start, j, "state" if kind == "inherit" else kind)
 
@@ -153,6 +140,14 @@ class Grammar:
             return None
         best = max(inner, key=lambda p: p.end)
         return Parse(start, best.end, best.kind)
+
+    def _attached(self, j: int, depth: int) -> int:
+        """Keep "thuộc Thành phố" / "thuộc Sở Y tế" after an open name."""
+        ends = [e for e in self._find(self.lex.qualifiers, j) if self.lex.qualifiers[self.view.key(j, e)] == "agency"]
+        if not ends or self.view.key(j, ends[0])[-1] != "thuộc" or not self._joined(j):
+            return j
+        target = self.agency(ends[0], depth + 1) or self.level(ends[0])
+        return target.end if target else j
 
     def _parenthetical(self, j: int, depth: int) -> int:
         """Keep "(Ban Thi đua Khen thưởng Thành phố)" or "(VOV)" right after a name."""
@@ -179,9 +174,9 @@ class Grammar:
         saw_and = False
         for _ in range(_MAX_LIST):
             sep = self._word(end)
-            if sep in {"và", "-", ","} and self._joined(end):
+            if sep in {"và", "-", ","} and self._joined(end) and not (sep == "," and saw_and):
                 nxt = self._domain_word(end + 1, chained=False)
-                if nxt is None:
+                if nxt is None or self.agency(end + 1, _MAX_DEPTH):
                     break
                 if sep == ",":
                     comma_cut = end if comma_cut is None else comma_cut
@@ -269,6 +264,7 @@ class Grammar:
             return None
         end = self._unit_list(j + 1) if self._word(j) == "các" else None
         if end is not None:
+            end = self.place(end)  # "các huyện, thành phố Gia Nghĩa"
             more = self._find(self.lex.levels, end)
             if more and not self.lex.levels[self.view.key(end, more[0])]:
                 end = more[0]  # "… trực thuộc Trung ương"
@@ -309,59 +305,67 @@ class Grammar:
             return None
         modified = self._word(i) in MODIFIERS
         k = i + 1 if modified else i
-        nouns, end, last_noun = 0, k, None
+        nouns, end, last_noun, alone = 0, k, None, False
         for _ in range(_MAX_LIST):
             noun = self._collective_noun(k, modified, depth, first=nouns == 0)
             if noun is None:
                 break
-            nouns, end, last_noun = nouns + 1, noun, self.view.key(k, noun)
+            last_noun = self.view.key(k, noun)
+            alone = alone or self.lex.collectives[last_noun] == "alone"
+            nouns, end = nouns + 1, noun
             if self._word(end) == "," and self._joined(end + 1):
                 k = end + 1
                 continue
             break
         if nouns == 0:
-            return None
+            named = self.agency(k, depth + 1) if modified else None
+            if named is None:
+                return None  # "các Câu lạc bộ Thư pháp": a name read as a group
+            nouns, end = 1, named.end
         end, qualified = self._qualifiers(end, depth, last_noun)
-        if not (modified or nouns > 1 or qualified):
+        if not (modified or nouns > 1 or qualified or alone):
             return None
         return Parse(i, end, "collective")
 
     def _collective_noun(self, k: int, modified: bool, depth: int, first: bool) -> int | None:
-        if not self._joined(k) or k >= len(self.tokens):
+        if k >= len(self.tokens) or not (first or self._joined(k)):
             return None
         if not first and self.tokens[k].capitalised and self.agency(k, depth + 1):
             return None  # "các sở, ngành, Ủy ban nhân dân các xã": a new name begins
         for end in self._find(self.lex.collectives, k):
-            if modified or not self.lex.collectives[self.view.key(k, end)]:
+            if modified or self.lex.collectives[self.view.key(k, end)] != "yes":
                 return end
         return None
 
     def _qualifiers(self, end: int, depth: int, last_noun: tuple[str, ...] | None) -> tuple[int, bool]:
         qualified = False
         for _ in range(3):
-            step = self._qualifier(end, depth, governs=last_noun in self.lex.governing and not qualified)
+            step = self._qualifier(end, depth, first=not qualified, governs=last_noun in self.lex.governing)
             if step is None or step <= end:
                 break
             end, qualified = step, True
         return end, qualified
 
-    def _qualifier(self, j: int, depth: int, governs: bool) -> int | None:
+    def _qualifier(self, j: int, depth: int, first: bool, governs: bool) -> int | None:
+        """One qualifier after collective nouns: "liên quan", "thuộc Tổng cục Thuế", "viễn thông", "tỉnh"."""
         if not self._joined(j):
             return None
         for q_end in self._find(self.lex.qualifiers, j):
-            if not self.lex.qualifiers[self.view.key(j, q_end)]:
+            needs = self.lex.qualifiers[self.view.key(j, q_end)]
+            if needs == "-":
                 return q_end
-            target = [p for p in (self.agency(q_end, depth + 1), self.collective(q_end, depth + 1), self.level(q_end)) if p]
-            if target:
-                return max(p.end for p in target)
-        if governs:
+            targets = [self.agency(q_end, depth + 1), self.collective(q_end, depth + 1), self.level(q_end)]
+            found = [p.end for p in targets if p]
+            if found or needs == "optional":
+                return max(found, default=q_end)
+        if first and governs:
             sub = self.agency(j, depth + 1)
             if sub:
                 return sub.end
-        domain = self.domain(j)
+        domain = self.domain(j) if first else None
         if domain:
             return domain.end
-        level = self.level(j)
-        if level and level.kind == "collective" or level and self._find(self.lex.levels, j):
-            return level.end
+        if self._find(self.lex.levels, j) or self._word(j) == "các":
+            level = self.level(j)
+            return level.end if level else None
         return None

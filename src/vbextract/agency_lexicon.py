@@ -69,8 +69,8 @@ class Lexicon:
     heads: dict[Key, Head]
     domains: dict[Key, Domain]
     levels: dict[Key, bool]  # level -> may take a place name / be listed after "các"
-    collectives: dict[Key, bool]  # noun -> needs a modifier
-    qualifiers: dict[Key, bool]  # qualifier -> needs an agency after it
+    collectives: dict[Key, str]  # noun -> "yes" needs a modifier, "no" a modifier/list/qualifier, "alone"
+    qualifiers: dict[Key, str]  # qualifier -> what must follow: "-" nothing, "agency", "optional"
     governing: frozenset[Key]  # collective nouns an agency may follow ("các Ban" + "Hội đồng nhân dân")
     boundaries: frozenset[Key]
     abbreviations: dict[str, str]
@@ -114,9 +114,9 @@ def lexicon() -> Lexicon:
         domains[words_of(row[0])] = Domain(row[0], "c" in flags, "v" in flags, kind)
     levels = {words_of(r[0]): r[1] == "yes" for r in _rows("agency_levels.tsv")}
     collective_rows = _rows("agency_collectives.tsv")
-    collectives = {words_of(r[0]): r[1] == "yes" for r in collective_rows}
+    collectives = {words_of(r[0]): r[1] for r in collective_rows}
     governing = frozenset(words_of(r[0]) for r in collective_rows if len(r) > 2 and r[2] == "yes")
-    qualifiers = {words_of(r[0]): r[1] == "agency" for r in _rows("agency_qualifiers.tsv")}
+    qualifiers = {words_of(r[0]): r[1] for r in _rows("agency_qualifiers.tsv")}
     boundaries = frozenset(words_of(r[0]) for r in _rows("agency_boundaries.tsv"))
     abbreviations = {r[0]: r[1] for r in _rows("agency_abbreviations.tsv")}
     tables: list[dict[Key, object] | frozenset[Key]] = [heads, domains, levels, collectives, qualifiers, boundaries]
@@ -153,6 +153,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
+_WRAP_AFTER = frozenset({"và", "-"})
+
+
+def continues_line(tokens: list[Token], i: int) -> bool:
+    """True when token ``i`` may continue a name begun before it.
+
+    A line break stops a name unless the text merely wrapped there: the next
+    line starts in lower case ("Bảo hiểm xã / hội"), or the break follows "và"
+    or a dash ("Sở Văn hóa và / Thể thao").
+    """
+    if i >= len(tokens):
+        return False
+    token = tokens[i]
+    if not token.newline_before:
+        return True
+    return token.text[0].islower() or (i > 0 and tokens[i - 1].words[-1] in _WRAP_AFTER)
+
+
 class WordView:
     """The tokens flattened to words, so table phrases can be looked up word by word.
 
@@ -183,7 +201,7 @@ class WordView:
             token = self.word_token[last]
             if self.token_first_word[token + 1] != last + 1:
                 continue  # ends inside an abbreviation
-            if token > tok and any(t.newline_before for t in self.tokens[tok + 1 : token + 1]):
+            if token > tok and not all(continues_line(self.tokens, t) for t in range(tok + 1, token + 1)):
                 continue
             if tuple(self.words[first : last + 1]) in table:
                 ends.append(token + 1)

@@ -50,6 +50,28 @@ def split_parses(grammar: Grammar, first: int = 0) -> list[Item]:
     return items
 
 
+def scan_items(grammar: Grammar) -> list[Item]:
+    """Every name in the text, left to right; colon lists are distributed."""
+    items: list[Item] = []
+    i = 0
+    while i < len(grammar.tokens):
+        if not grammar.tokens[i].is_word:
+            i += 1
+            continue
+        colon = _colon_list(grammar, i)
+        if colon:
+            new, i = colon
+            items += new
+            continue
+        parse = grammar.best_at(i)
+        if parse:
+            items.append(Item(parse.start, parse.end, "", parse.kind))
+            i = parse.end
+        else:
+            i += 1
+    return items
+
+
 def _after_separator(grammar: Grammar, i: int) -> int | None:
     """Token after "," / ";" / "và" / ", và" at ``i``, or None when the list ends."""
     k = i
