@@ -222,3 +222,12 @@ def test_ids_and_offsets_follow_the_text():
     dates, _ = find_dates(text)
     assert [d.id for d in dates] == ["d1", "d2"]
     assert [(d.kind, d.value) for d in dates] == [("date", "2024-04-26"), ("deadline", "2024-06-17")]
+
+
+@pytest.mark.parametrize("sentence, doc_date", [(c[0], c[1]) for c in CASES])
+def test_stable_under_doubled_spaces_and_line_breaks(sentence, doc_date):
+    def key(text):
+        return [(d.kind, d.value, d.granularity, d.start_date, d.end_date, d.rrule) for d in find_dates(text, doc_date=doc_date)[0]]
+
+    assert key(sentence.replace(" ", "  ")) == key(sentence)
+    assert key(sentence.replace(" ", "\n", 1)) == key(sentence)

@@ -83,10 +83,10 @@ def find_dates(
             found.append(item)
             i += consumed
         elif nxt is not None and nxt.spec and _joins(text, atom, nxt):
-            found.append(context.span(atom, atom.spec, nxt.start, nxt.end, nxt.spec, warnings))
+            found.append(context.span(atom, atom.spec, nxt.end, nxt.spec, warnings))
             i += 1
         elif atom.until is not None:
-            found.append(context.span(atom, atom.spec, atom.end, atom.end, atom.until, warnings))
+            found.append(context.span(atom, atom.spec, atom.end, atom.until, warnings))
         else:
             item = context.single(atom, warnings)
             if item is not None:
@@ -267,19 +267,22 @@ class _Context:
     # --- a span "từ A đến B", "giai đoạn 2021-2025" ------------------------------------------
 
     def span(
-        self, atom: Atom, first: Optional[CalendarSpec], end_start: int, end: int,
-        last: CalendarSpec, warnings: list[WarningItem],
+        self, atom: Atom, first: Optional[CalendarSpec], end: int, last: CalendarSpec,
+        warnings: list[WarningItem],
     ) -> _Found:
+        """A span; a deadline (due on its last day) when a deadline cue governs it."""
         assert first is not None
         begin, cue = self._governing(atom.start, end)
+        own_start = atom.start
         if cue is not None and cue.role == "start":  # "từ A đến B": the cue sits before "từ"
-            outer_begin, outer = self._governing(cue.start, end)
-            if outer is not None:
-                begin = outer_begin
-            cue = outer
-        deadline = cue is not None and cue.role in {"schedule", "expected", "by"}
+            own_start = cue.start
+            begin, cue = self._governing(cue.start, end)
+        deadline = cue is not None and cue.licenses(last.granularity)
+        begin = begin if deadline else own_start
         last_span = self._resolve(last, None, deadline)
         first_span = self._resolve(first, last_span[1].year if last_span else None, False)
+        if first_span and last_span and first.year is None and first_span[0] > last_span[1]:
+            first_span = first.span(last_span[1].year - 1)  # "từ 15/12 đến 15/01/2025"
         found = _Found(begin, end, "period", last.granularity)
         if first_span is None or last_span is None:
             self._unresolved(atom.start, end, warnings)
