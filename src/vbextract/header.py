@@ -1,10 +1,271 @@
-"""Header / metadata: issuer, symbol, place-date line, type, title, signer, recipients."""
+"""Header / metadata: issuer, symbol, place-date line, type, title, signer, recipients.
+
+The formal header of NĐ 30/2020/NĐ-CP (Phụ lục I) and Hướng dẫn 36-HD/VPTW:
+issuer block (parent body, issuing body) beside the national motto or
+"ĐẢNG CỘNG SẢN VIỆT NAM", "Số: 235/KH-UBND", the place-date line, the type line
+in capitals ("KẾ HOẠCH") with the subject line (trích yếu) under it, or "V/v …"
+for a letter (công văn).  When parts are missing, :mod:`header_sources` reads the
+other forms a text names itself in; a field the text does not give stays None.
+"""
 
 from __future__ import annotations
 
-from .schema import Metadata, WarningItem
+import re
+
+from . import header_sources as sources
+from .header_dates import place_date
+from .header_names import canonical_body, fold, is_caps, organ_of
+from .lexicon import doc_type_by_code, doc_types, doc_type_names
+from .schema import Metadata, Signer, WarningItem
+from .signer import find_recipients, find_signature
+
+_HEADER_LINES = 40
+_MOTTO = re.compile(r"cong hoa|dang cong san|doc lap|chu nghia viet|xa hoi chu|hanh phuc")
+_SO_LINE = re.compile(rf"(?:^|(?<=[ ]))[Ss]ố[ ]?:[ ]{{0,12}}{sources.SYMBOL}", re.M)
+_SUBJECT = re.compile(r"^V/v\b[ .:]{0,3}(?P<subject>.{0,300})$", re.M)
+_LETTER_MARKS = re.compile(r"^(?:V/v\b|Kính gửi|K[íi]nh g[ửu]i)", re.M)
+_ORGAN_LEVEL_WORDS = ("tinh", "thanh pho", "huyen", "quan", "xa", "phuong", "thi xa")
+_SELF_MENTION = re.compile(r"\b(?P<type>[A-ZĐa-zđ][^\W\d_]{1,10}(?:[ ][^\W\d_]{1,10}){0,3})[ ]này\b")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n")]
+
+
+def _type_line(lines: list[str]) -> tuple[int, str] | tuple[None, None]:
+    """The type line in capitals ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "NGHỊ QUYẾT")."""
+    for index, line in enumerate(lines[:_HEADER_LINES * 2]):
+        if not is_caps(line, 0.9) or line.endswith(":"):
+            continue
+        folded = fold(line)
+        for name in doc_type_names():
+            head = fold(name)
+            if folded == head or re.match(rf"{re.escape(head)}[ ](?:cua|ve|v/v)\b", folded):
+                return index, name
+    return None, None
+
+
+def _is_body_line(line: str) -> bool:
+    """A capital line naming a body: an organ head with a name or place ("BAN" alone is not)."""
+    organ = organ_of(line)
+    return organ is not None and (fold(line) != fold(organ.name) or organ.next == "-")
+
+
+def _issuer_fragments(lines: list[str], end: int) -> list[str]:
+    """Capital lines of the issuer block before ``end``, with the motto column cut off;
+    the block starts at a line naming a body."""
+    fragments: list[str] = []
+    for line in lines[:end]:
+        cut = _MOTTO.search(fold(line))
+        part = line[: cut.start()] if cut else line
+        part = re.split(r"[ ]?[Ss]ố[ ]?:", part)[0].strip(" -_*—")
+        if part and " | " not in part and is_caps(part) and not _MOTTO.search(fold(part)):
+            if fragments or organ_of(part):
+                fragments.append(part)
+    return fragments
+
+
+def _split_issuer(fragments: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, parent) from the issuer block: "BỘ TÀI CHÍNH / TỔNG CỤC THUẾ" has a parent,
+    "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI" is one name over two lines."""
+    if not fragments:
+        return None, None
+    names: list[str] = []
+    for fragment in fragments:
+        if names and (fold(fragment).startswith(_ORGAN_LEVEL_WORDS) or organ_of(fragment) is None):
+            names[-1] = f"{names[-1]} {fragment}"
+        else:
+            names.append(fragment)
+    return names[-1], (names[-2] if len(names) > 1 else None)
+
+
+def _header_end(lines: list[str], type_index: int | None) -> int:
+    if type_index is not None:
+        return type_index
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        if _LETTER_MARKS.match(line):
+            return index
+    return min(len(lines), 15)
+
+
+def _title(lines: list[str], type_index: int | None, enacting: int | None) -> str | None:
+    """The subject line: "V/v …" of a letter, or what stands under the type line."""
+    if subject := _SUBJECT.search("\n".join(lines[:_HEADER_LINES])):
+        return subject.group("subject").strip() or None
+    if type_index is None:
+        return None
+    parts: list[str] = []
+    for index in range(type_index + 1, min(len(lines), enacting or type_index + 8)):
+        line = lines[index]
+        if not line:
+            if parts:
+                break
+            continue
+        if is_caps(line, 0.9):
+            if line.endswith(":"):
+                break
+            parts.append(line)
+            continue
+        if not parts and len(line) <= 350 and not line.endswith(":") and not line.startswith("Căn cứ"):
+            parts.append(line)
+        break
+    return " ".join(parts) or None
+
+
+def _enacting_index(lines: list[str], type_index: int | None) -> int | None:
+    """The organ line under the title of a resolution or decision ("HỘI ĐỒNG NHÂN DÂN TỈNH GIA LAI"):
+    the last line naming a body before the "Căn cứ" clauses."""
+    if type_index is None:
+        return None
+    found = None
+    for index in range(type_index + 1, min(len(lines), type_index + 12)):
+        line = lines[index]
+        if line.startswith(("Căn cứ", "QUYẾT", "Xét", "Thực hiện")):
+            break
+        if is_caps(line, 0.9) and _is_body_line(line):
+            found = index
+    return found
+
+
+def _title_body(title_block: str | None) -> str | None:
+    """"CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA BAN THƯỜNG VỤ TỈNH ỦY": the body after CỦA."""
+    if not title_block or not is_caps(title_block, 0.9):
+        return None
+    match = re.match(r"^CỦA[ ](?P<body>.{4,120})$", title_block)
+    return match.group("body") if match and organ_of(match.group("body")) else None
+
+
+def _symbol_parts(symbol: str | None) -> tuple[str | None, str | None]:
+    """(number, type code) of a symbol ("532-TB/TU" -> ("532", "TB"))."""
+    if not symbol:
+        return None, None
+    segments = re.split(r"[/\-]", symbol)
+    codes = [s for s in segments[1:] if not s.isdigit()]
+    code = doc_type_by_code().get(codes[0].upper()) if codes else None
+    return segments[0], code.code if code else None
+
+
+def _self_type(text: str) -> str | None:
+    """The type a text calls itself ("… căn cứ … và kế hoạch này")."""
+    names = {fold(n): n for n in doc_type_names()}
+    counts: dict[str, int] = {}
+    for match in _SELF_MENTION.finditer(text):
+        words = fold(match.group("type")).split()
+        for size in range(len(words), 0, -1):
+            if (key := " ".join(words[-size:])) in names:
+                counts[names[key]] = counts.get(names[key], 0) + 1
+                break
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _system(lines: list[str], issuer: str | None, symbol: str | None) -> str:
+    header = fold(" ".join(lines[:_HEADER_LINES // 2]))
+    if "dang cong san viet nam" in header:
+        return "party"
+    if "cong hoa xa hoi" in header:
+        return "state"
+    if issuer and (organ := organ_of(issuer)):
+        return organ.system
+    if symbol and re.fullmatch(r"\d+-[^/]+/.+", symbol):
+        return "party"
+    return "state" if symbol else "unknown"
+
+
+def _with_tm_body(issuer: str | None, tm_body: str | None, text: str) -> tuple[str | None, str | None]:
+    """"T/M BAN THƯỜNG VỤ" under "TỈNH ỦY QUẢNG NGÃI" -> ("Ban Thường vụ Tỉnh ủy Quảng Ngãi", parent)."""
+    if not tm_body:
+        return issuer, None
+    body = canonical_body(text, tm_body)
+    if issuer is None:
+        return body, None
+    if fold(issuer).startswith(fold(body)) or fold(body).startswith(fold(issuer)):
+        return issuer, None
+    return f"{body} {issuer}", issuer
+
+
+def _extend(issuer: str | None, candidates: list[str | None]) -> str | None:
+    """A later, longer statement of the same body wins ("Ủy ban nhân dân" -> "… tỉnh Đồng Tháp")."""
+    if issuer is None:
+        return None
+    for candidate in candidates:
+        if candidate and len(candidate) > len(issuer) and fold(candidate).startswith(fold(issuer) + " "):
+            return candidate
+    return issuer
+
+
+def _first(*values: str | None) -> str | None:
+    return next((v for v in values if v), None)
 
 
 def parse_header(text: str) -> tuple[Metadata, list[WarningItem]]:
-    """Metadata of the document's own identity (placeholder: filled by the header stage)."""
-    return Metadata(), []
+    """Metadata of the document's own identity, and warnings on what could not be read."""
+    lines = _lines(text)
+    type_index, type_name = _type_line(lines)
+    header_end = _header_end(lines, type_index)
+    header_text = "\n".join(lines[: max(header_end + 3, 12)])
+    table = sources.db_table(lines)
+    news = sources.news_report(text)
+    signature = find_signature(lines)
+
+    so_line = _SO_LINE.search("\n".join(lines[:_HEADER_LINES]))
+    letter = type_name is None and bool(_LETTER_MARKS.search("\n".join(lines[:_HEADER_LINES])))
+    doc_type = _first(type_name, table.doc_type, news.doc_type, "Công văn" if letter else None)
+    appendix = sources.appendix_caption(text, doc_type)
+    doc_type = _first(doc_type, appendix.doc_type, _self_type(text))
+    symbol = _first(
+        sources.clean_symbol(so_line.group("sym")) if so_line else None,
+        table.symbol, news.symbol, None if so_line else appendix.symbol,
+    )
+    place, issued, dated = place_date(header_text, text)
+    if not dated:
+        issued = _first(table.issued_date, news.issued_date, appendix.issued_date, sources.adoption_date(text))
+
+    header_issuer, parent = _split_issuer(_issuer_fragments(lines, header_end))
+    enacting = _enacting_index(lines, type_index)
+    title = _title(lines, type_index, enacting)
+    opening = sources.opening_issuer(text)
+    bodies = [
+        _title_body(title),
+        lines[enacting] if enacting is not None else None,
+        news.issuer,
+        opening,
+        appendix.issuer,
+    ]
+    issuer = canonical_body(text, header_issuer) if header_issuer else None
+    issuer, tm_parent = _with_tm_body(issuer, signature.body, text)
+    if issuer is None:
+        issuer = _first(*(canonical_body(text, b) for b in bodies if b))
+    if issuer is None and signature.signer.position in {"Trưởng ban", "Phó Trưởng ban"}:
+        issuer = sources.ban_at_level(text)
+    issuer = _extend(issuer, [canonical_body(text, b) for b in bodies if b])
+
+    number, code = _symbol_parts(symbol)
+    if code is None and doc_type:
+        code = next((d.code for d in doc_types() if d.name == doc_type), None)
+    signer = Signer(
+        name=_first(signature.signer.name, table.signer_name, news.signer_name),
+        position=_first(signature.signer.position, news.signer_position),
+        authority=signature.signer.authority,
+    )
+    metadata = Metadata(
+        doc_type=doc_type,
+        doc_type_code=code,
+        number=number,
+        symbol=symbol,
+        issuer=issuer,
+        issuer_parent=canonical_body(text, parent) if parent else tm_parent,
+        system=_system(lines, issuer, symbol),
+        place=place,
+        issued_date=issued,
+        title=title,
+        signer=signer,
+        recipients=find_recipients(lines),
+    )
+    return metadata, _warnings(metadata)
+
+
+def _warnings(metadata: Metadata) -> list[WarningItem]:
+    missing = [name for name in ("doc_type", "issuer") if getattr(metadata, name) is None]
+    if not missing:
+        return []
+    return [WarningItem(code="header_incomplete", message=f"header gives no {', '.join(missing)}")]

@@ -1,0 +1,160 @@
+"""Names in a header: accent folding, canonical casing of bodies and titles, personal names.
+
+Header lines are printed in capitals ("ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP") and OCR
+may drop accents ("TỎNG CỤC THUÊ").  A body's canonical spelling is taken from
+the document itself when it writes the same name in ordinary case; otherwise it
+is rebuilt from the organ table (``data/header_organs.tsv``) and the rule that
+a place name after a level word (tỉnh, thành phố …) is capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import read_table
+
+_NAME_SYLLABLE = re.compile(r"[^\W\d_][^\W\d_]{0,7}")
+
+
+@dataclass(frozen=True)
+class Organ:
+    name: str
+    system: str
+    next: str
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one ("Tổng cục Thuế" -> "tong cuc thue")."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[0] if char not in "đĐ" else "d"
+        out.append(base.lower())
+    return "".join(out)
+
+
+def is_caps(line: str, share: float = 0.8) -> bool:
+    """Mostly capital letters (a header line)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+@cache
+def organs() -> tuple[Organ, ...]:
+    """Heads of issuing bodies, longest first."""
+    rows = [Organ(*row[:3]) for row in read_table("header_organs.tsv")]
+    return tuple(sorted(rows, key=lambda o: len(o.name), reverse=True))
+
+
+@cache
+def _places() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in read_table("header_places.tsv")), key=len, reverse=True))
+
+
+@cache
+def positions() -> tuple[str, ...]:
+    return tuple(sorted((row[0] for row in read_table("header_positions.tsv")), key=len, reverse=True))
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(row[0] for row in read_table("header_surnames.tsv"))
+
+
+def organ_of(name: str) -> Organ | None:
+    """The organ a body's name starts with ("Ban Thường vụ Tỉnh ủy" -> Ban Thường vụ)."""
+    folded = fold(name)
+    for organ in organs():
+        head = fold(organ.name)
+        if folded == head or folded.startswith(head + " "):
+            return organ
+    return None
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def proper_case(caps: str) -> str:
+    """Canonical casing of a body's name printed in capitals, by rule."""
+    words = caps.lower().split()
+    out: list[str] = []
+    i = 0
+    place_follows = False
+    while i < len(words):
+        rest = " ".join(words[i:])
+        organ = next(
+            (o for o in organs() if fold(rest) == fold(o.name) or fold(rest).startswith(fold(o.name) + " ")),
+            None,
+        )
+        level = next((p for p in _places() if rest == p or rest.startswith(p + " ")), None)
+        if organ and not place_follows:
+            size = len(organ.name.split())
+            out.extend(organ.name.split())
+            i += size
+            if organ.next == "name" and i < len(words):
+                out.append(_capitalise(words[i]))
+                i += 1
+            continue
+        if level:
+            out.extend(level.split())
+            i += len(level.split())
+            place_follows = True
+            continue
+        out.append(_capitalise(words[i]) if place_follows else words[i])
+        i += 1
+    text = " ".join(out)
+    return _capitalise(text)
+
+
+def spelled_in(text: str, name: str) -> str | None:
+    """The document's own ordinary-case spelling of ``name`` (compared without accents)."""
+    needle = fold(name)
+    if len(needle) < 4:
+        return None
+    haystack = fold(text)
+    start = haystack.find(needle)
+    while start >= 0:
+        found = text[start : start + len(needle)]
+        edge_ok = (start == 0 or not haystack[start - 1].isalnum()) and (
+            start + len(needle) == len(text) or not haystack[start + len(needle)].isalnum()
+        )
+        if edge_ok and not is_caps(found, 0.6):
+            return found
+        start = haystack.find(needle, start + 1)
+    return None
+
+
+def canonical_body(text: str, caps: str) -> str:
+    """A body's name as the document spells it, or rebuilt from capitals."""
+    caps = " ".join(caps.split()).strip(" ,.;:*-_")
+    if not is_caps(caps):
+        return caps
+    return spelled_in(text, caps) or proper_case(caps)
+
+
+def position_title(line: str) -> str | None:
+    """A signer's title from the start of a line ("PHÓ CHỦ TỊCH UBND TỈNH" -> "Phó Chủ tịch")."""
+    words = line.split()
+    vice = bool(words) and fold(words[0]) in {"pho", "q."}
+    rest = fold(" ".join(words[1:] if vice else words))
+    for title in positions():
+        head = fold(title)
+        if rest == head or rest.startswith(head + " ") or rest.startswith(head + ","):
+            return f"Phó {title}" if vice else title
+    return None
+
+
+def personal_name(line: str) -> str | None:
+    """A Vietnamese personal name (2-5 title-case syllables, a known family name first)."""
+    words = line.strip(" .,;").split()
+    if not 2 <= len(words) <= 5 or words[0] not in _surnames():
+        return None
+    for word in words:
+        if not _NAME_SYLLABLE.fullmatch(word) or not word[0].isupper():
+            return None
+        if len(word) > 1 and not word[1:].islower():
+            return None
+    return " ".join(words)
