@@ -36,7 +36,15 @@ from functools import cache
 from typing import Optional
 
 from .lexicon import doc_type_names, doc_types, issuer_codes, read_table
-from .relations import body_cue, opening_zones, sentence_starts, strongest_cue
+from .relations import (
+    after_cue,
+    body_cue,
+    opening_cue,
+    opening_zones,
+    sentence_starts,
+    strongest_cue,
+    title_blocks,
+)
 from .schema import CitedRelation, Reference, WarningItem
 from .symbols import Symbol, parse_symbol, read_symbol, scan_symbols
 
@@ -155,7 +163,7 @@ def _issuer_stop() -> re.Pattern[str]:
     types = "|".join(re.escape(n) for n in _type_names())
     return re.compile(
         rf"[ ]?[,;.:()\[\]“”\"]|[ ](?:{_alternation('issuer_stop')})(?!\w)"
-        rf"|[ ]và[ ](?=[a-zà-ỹđ]|(?:{types})(?!\w))|\n",
+        rf"|[ ]và[ ](?=(?-i:[a-zà-ỹđ])|(?:{types})(?!\w))|\n",
         re.I,
     )
 
@@ -209,7 +217,7 @@ def _title_stop() -> re.Pattern[str]:
     types = "|".join(re.escape(n) for n in _type_names())
     return re.compile(
         rf"[;(]|(?<=[^\d\s])\.(?=\s|$)|:\s|\n(?=[ ]{{0,3}}(?:[IVXLC]{{1,6}}[.\-]|\d{{1,2}}[.)]|[-+•*]|Điều[ ]))|\n\n"
-        rf"|(?:,|[ ]và)[ ](?=(?:{types})[ ](?:số|\d))"
+        rf"|(?:,|[ ]và)[ ](?=(?:{types})[^\n,;.()]{{0,40}}?[ ](?:số[ ]{{0,2}}\d|\d))"
         rf"|,[ ](?=[A-ZĐ][^,;.()\n]{{0,80}}?[ ](?:ban hành|xây dựng)[ ])",
         re.I,
     )
@@ -257,12 +265,16 @@ def _left(text: str, sym_start: int) -> tuple[int, Optional[str], Optional[str],
 
 _LEFT_ISSUER = re.compile(r"(?:của|giữa)[ ]{1,3}([^,;()\n]{2,100}?)[ ]?:?[ ]{1,3}tại[ ]{1,3}$", re.I)
 _LEFT_SUBJECT = re.compile(r"(?:^|[.;]\s|\n)([A-ZĐ][^,;.()\n]{1,60}?)[ ](?:đã[ ])?ban hành[ ]$")
+_LEFT_AGENT = re.compile(
+    r"được[ ]([A-ZĐ][^,;.()\n]{1,40}?)[ ](?:phê duyệt|ban hành|thông qua|quyết định)[^,;.()\n]{0,60}?[ ]tại[ ]$"
+)
 
 
 def _left_issuer(text: str, start: int) -> Optional[str]:
     """"đề nghị của X tại <mention>", or "X (đã) ban hành <mention>" (X the subject)."""
-    window = text[max(0, start - 140):start].replace("\n", " ")
-    found = _LEFT_ISSUER.search(window) or _LEFT_SUBJECT.search(window)
+    window = text[max(0, start - 140):start]
+    found = (_LEFT_ISSUER.search(window.replace("\n", " ")) or _LEFT_SUBJECT.search(window)
+             or _LEFT_AGENT.search(window))
     if not found:
         return None
     value = " ".join(found.group(1).split())
@@ -443,8 +455,11 @@ def _in(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _assign_relations(text: str, mentions: list[_Mention]) -> None:
+def _assign_relations(text: str, mentions: list[_Mention], anchors: list[int]) -> None:
+    """Set each top-level mention's relation to this document and each cited title's
+    ``cites``; ``anchors`` are the ends of mentions of the document's own symbol."""
     zones = opening_zones(text)
+    titles = title_blocks(text, zones)
     starts = sentence_starts(text)
     sentence_index = 0
     stack: list[_Mention] = []
@@ -458,23 +473,30 @@ def _assign_relations(text: str, mentions: list[_Mention]) -> None:
         sentence_start = starts[sentence_index]
         if head_sentence != sentence_index:
             head, head_sentence, last_top_end = None, sentence_index, sentence_start
-            stack = [p for p in stack if p.region[1] > m.start and p.region[0] >= sentence_start]
         if m.aside:
             last_end = max(last_end, m.end)
             continue
-        stack = [p for p in stack if p.region[0] <= m.start < p.region[1]]
+        stack = [p for p in stack if p.region[0] <= m.start < p.region[1] and p.region[0] >= sentence_start]
         if stack:
             parent = stack[-1]
-            gap = text[max(parent.region[0], last_end):m.start]
-            cue = strongest_cue(gap)
-            if m.symbol is not None:
-                parent.cites.append(CitedRelation(key=m.key, symbol=m.key, relation=cue.relation if cue else "mentions"))
+            cue = strongest_cue(text[max(parent.region[0], last_end):m.start])
+            if m.symbol is not None and parent.key != m.key:
+                relation = cue.relation if cue else "mentions"
+                parent.cites.append(CitedRelation(key=m.key, symbol=m.key, relation=relation))
         else:
-            gap = text[max(last_top_end, sentence_start):m.start]
+            anchor = max((a for a in anchors if sentence_start <= a <= m.start), default=None)
+            gap_start = max(last_top_end, sentence_start, anchor or 0)
+            gap = text[gap_start:m.start]
             if _in(zones, m.start):
-                cue = strongest_cue(gap)
+                cue = opening_cue(text[sentence_start:m.start] if anchor is None else gap,
+                                  anchor is not None or _in(titles, m.start))
+                if cue and gap_start > sentence_start and not strongest_cue(gap) and head:
+                    cue = None  # a list item: keeps the relation of the clause
             else:
                 cue = body_cue(gap) if last_top_end == sentence_start else None
+                if cue is None and last_top_end == sentence_start and not gap.strip(" -+•*\n.0123456789()Điều"):
+                    following = starts[sentence_index + 1] if sentence_index + 1 < len(starts) else len(text)
+                    cue = after_cue(text[m.end:min(following, m.end + 400)])
                 if cue is None and head and gap.strip(" ,;\n") not in ("", "và"):
                     head = None
             if cue:
@@ -521,14 +543,14 @@ def find_references(
     warnings: list[WarningItem] = []
     mentions = _find_symbol_mentions(text)
     own = _own_keys(text, mentions, own_symbol)
+    anchors = [m.end for m in mentions if m.key.upper() in own]
     mentions = [m for m in mentions if m.key.upper() not in own]
     _resolve_garbled(mentions, warnings)
-    mentions = [m for m in mentions if m.key.upper() not in own]
     _mark_asides(text, mentions)
     mentions += _aliases(text, mentions)
     mentions += _named_mentions(text, [(m.start, m.end) for m in mentions])
     mentions.sort(key=lambda m: m.start)
-    _assign_relations(text, mentions)
+    _assign_relations(text, mentions, anchors)
     _share(mentions)
     references = [
         Reference(

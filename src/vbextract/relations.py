@@ -22,14 +22,18 @@ class Cue:
     phrase: str
     relation: str
     rank: int
-    anywhere: bool  # also valid in a body sentence about this document
+    scope: str  # "opening" | "any" (also a body sentence about this document) | "after"
+
+    @property
+    def anywhere(self) -> bool:
+        return self.scope == "any"
 
 
 @cache
 def cues() -> tuple[Cue, ...]:
     """The relation cue table, longest phrase first."""
     rows = read_table("reference_cues.tsv")
-    table = [Cue(r[0], r[1], int(r[2]), r[3] == "any") for r in rows]
+    table = [Cue(r[0], r[1], int(r[2]), r[3]) for r in rows]
     return tuple(sorted(table, key=lambda c: len(c.phrase), reverse=True))
 
 
@@ -44,12 +48,13 @@ def _cue_by_phrase() -> dict[str, Cue]:
     return {c.phrase.lower(): c for c in cues()}
 
 
-def strongest_cue(text: str, anywhere_only: bool = False) -> Optional[Cue]:
-    """The strongest cue in a stretch of text (lowest rank; the last one on ties)."""
+def strongest_cue(text: str, scope: str = "opening") -> Optional[Cue]:
+    """The strongest cue of a scope in a stretch of text (lowest rank; the last on ties).
+    Scope "opening" admits the "opening" and "any" cues."""
     best: Optional[Cue] = None
     for match in _cue_pattern().finditer(text):
         cue = _cue_by_phrase()[match.group(0).lower()]
-        if anywhere_only and not cue.anywhere:
+        if (cue.scope == "after") != (scope == "after"):
             continue
         if best is None or cue.rank <= best.rank:
             best = cue
@@ -65,13 +70,32 @@ _HEADING = re.compile(
 _OPENING_CUE_LINE = re.compile(
     r"[-+•* ]{0,3}(?:Thực hiện|Căn cứ|Xét|Theo đề nghị|Trên cơ sở|Tiếp nhận|Tiếp tục thực hiện)\b"
 )
-_SENTENCE_END = re.compile(rf"(?<=[^\d\s])\.(?=\s)|\n(?=[ ]{{0,3}}{_LABEL}[ ])|\n\n|:[ ]*\n")
+_SENTENCE_END = re.compile(
+    rf"\.(?=\s)|\n(?=[ ]{{0,3}}{_LABEL}[ ])|\n\n|:[ ]*\n|\n(?={_OPENING_CUE_LINE.pattern})"
+)
 
 
 @cache
 def _type_title_line() -> re.Pattern[str]:
     names = "|".join(re.escape(n.upper()) for n in doc_type_names())
     return re.compile(rf"^[ ]{{0,3}}(?:{names})[ ]*$", re.M)
+
+
+def title_blocks(text: str, zones: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The title part of each zone: its lines before the first opening-cue line or the first
+    line holding a finished sentence ("… ma túy." / "Kính gửi:")."""
+    blocks = []
+    for start, end in zones:
+        pos = start
+        while pos < end:
+            line_end = text.find("\n", pos, end)
+            line_end = end if line_end < 0 else line_end
+            line = text[pos:line_end].rstrip()
+            if _OPENING_CUE_LINE.match(line) or line.endswith((".", ":")) or ". " in line:
+                break
+            pos = line_end + 1
+        blocks.append((start, min(pos, end)))
+    return blocks
 
 
 def opening_zones(text: str) -> list[tuple[int, int]]:
@@ -122,6 +146,43 @@ def _this_document() -> re.Pattern[str]:
 
 
 _BODY_HEAD = re.compile(rf"^\s{{0,4}}(?:{_LABEL}[ ])?[ ]?(?:{_LABEL}[ ])?")
+
+
+@cache
+def _clause_head() -> re.Pattern[str]:
+    words = [c.phrase for c in cues() if c.relation != "mentions"]
+    words += [r[1] for r in read_table("reference_phrases.tsv") if r[0] == "clause_head"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^[\s\-+•*–“\"]{{0,6}}(?:{_LABEL}[ ])?(?:{alternatives})(?!\w)", re.I)
+
+
+@cache
+def _main_clause() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(r[1]) for r in read_table("reference_phrases.tsv") if r[0] == "main_clause")
+    names = "|".join(re.escape(n) for n in doc_type_names())
+    return re.compile(rf"(?<!\w)(?:{verbs})[ ](?:{names})(?!\w)", re.I)
+
+
+def opening_cue(gap: str, in_title: bool) -> Optional[Cue]:
+    """The relation stated by the opening text ``gap`` before a citation (from the start
+    of its clause).  In the title any cue counts; in the opening paragraph the clause must
+    begin with a cue ("Thực hiện …", "Căn cứ …", "Để …"), or the cue must follow the main
+    clause "<issuer> ban hành <type> …"."""
+    clause = gap[gap.rfind(";") + 1:]
+    main = None
+    for main in _main_clause().finditer(clause):
+        pass
+    if main is not None:
+        return strongest_cue(clause[main.end():])
+    for part in (clause, clause[clause.rfind(": ") + 1:]):
+        if in_title or _clause_head().match(part):
+            return strongest_cue(part)
+    return None
+
+
+def after_cue(tail: str) -> Optional[Cue]:
+    """A relation stated after a citation that is the subject of its sentence."""
+    return strongest_cue(tail, scope="after")
 
 
 def body_cue(gap: str) -> Optional[Cue]:
