@@ -30,6 +30,7 @@ reference.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -182,6 +183,31 @@ def _known_bodies() -> re.Pattern[str]:
 _LIST_LABEL = re.compile(r"[ ]{0,3}(?:[IVXLC]{1,6}[.\-]|\d{1,2}[.)]|[-+•*]|Điều[ ])")
 
 
+def _fold(value: str) -> str:
+    """Lower-case, diacritics removed, one character per character (OCR-tolerant compare)."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in value.lower().replace("đ", "d"))
+
+
+@cache
+def _folded_bodies() -> tuple[tuple[str, str], ...]:
+    names = sorted({name for name, _ in issuer_codes().values()}, key=len, reverse=True)
+    return tuple((_fold(name), name) for name in names)
+
+
+def _repair_issuer(value: str) -> str:
+    """Spell a known body as the table does when OCR damaged its diacritics
+    ("Thủ tướng Chỉnh phủ" -> "Thủ tướng Chính phủ")."""
+    folded = _fold(value)
+    for index in range(len(folded)):
+        if index and folded[index - 1] != " ":
+            continue
+        for form, name in _folded_bodies():
+            end = index + len(form)
+            if folded.startswith(form, index) and (end == len(folded) or folded[end] == " "):
+                return value[:index] + name + value[end:]
+    return value
+
+
 def _issuer_at(text: str, pos: int) -> tuple[Optional[str], int]:
     """The issuer phrase starting at ``pos`` and where it ends."""
     limit = min(len(text), pos + 160)
@@ -204,7 +230,7 @@ def _issuer_at(text: str, pos: int) -> tuple[Optional[str], int]:
     value = " ".join(text[pos:cursor].split())
     if not value or len(value.split()) > 16 or not value[0].isupper():
         return None, pos
-    return value, cursor
+    return _repair_issuer(value), cursor
 
 
 @cache
@@ -249,18 +275,33 @@ def _left(text: str, sym_start: int) -> tuple[int, Optional[str], Optional[str],
             continue
         between = before[match.end():]
         if not so:
-            if between.strip(" \n") or between.count("\n") > 1:
+            middle = between.strip()
+            named = word.lower() in _capitalised_types()
+            if between.count("\n") > 1 or (middle and not named):
                 break
-            return window_start + match.start(), word, None, False
+            if middle and not (_BETWEEN_OK.fullmatch(between.rstrip()) and len(middle.split()) <= 12):
+                break
+            return window_start + match.start(), word, middle or None, False
         middle = between.strip()
         if word.lower() == "văn bản" and middle:
             continue
         if _BETWEEN_OK.fullmatch(between) and len(middle.split()) <= 12:
+            amending = _amending_law().search(before, 0, match.start())
+            if amending and amending.end() == match.start():
+                # "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 46/2014/QH13"
+                title = " ".join(before[amending.start(1):].split())
+                return window_start + amending.start(), amending.group(0).split()[0], title, True
             return window_start + match.start(), word, middle or None, True
         break
     if so:
         return window_start + so.start(), None, None, True
     return sym_start, None, None, False
+
+
+@cache
+def _amending_law() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in _phrases()["named_type"])
+    return re.compile(rf"(?:{names})[ ](sửa đổi,?[ ]bổ sung[ ]một số điều[ ]của)[ ]{{0,2}}\n?[ ]{{0,2}}$")
 
 
 _LEFT_ISSUER = re.compile(r"(?:của|giữa)[ ]{1,3}([^,;()\n]{2,100}?)[ ]?:?[ ]{1,3}tại[ ]{1,3}$", re.I)
