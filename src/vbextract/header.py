@@ -21,7 +21,10 @@ from .signer import find_recipients, find_signature
 
 _HEADER_LINES = 40
 _MOTTO = re.compile(r"cong hoa|dang cong san|doc lap|chu nghia viet|xa hoi chu|hanh phuc")
-_SO_LINE = re.compile(rf"(?:^|(?<=[ ]))[Ss]ố[ ]?:[ ]{{0,12}}{sources.SYMBOL}", re.M)
+# "Số: 235/KH-UBND" (state), "Số 227-KH/TU" at a line's start (party), "số: 4222 /TCT -PC" in a
+# two-column line.
+_SO_LINE = re.compile(rf"(?:^[Ss]ố[ ]?:?|(?<=[ ])[Ss]ố[ ]?:)[ ]{{0,12}}{sources.SYMBOL}", re.M)
+_SO_CUT = re.compile(r"(?:^|[ ])[Ss]ố\b")
 _SUBJECT = re.compile(r"^V/v\b[ .:]{0,3}(?P<subject>.{0,300})$", re.M)
 _LETTER_MARKS = re.compile(r"^(?:V/v\b|Kính gửi|K[íi]nh g[ửu]i)", re.M)
 _ORGAN_LEVEL_WORDS = ("tinh", "thanh pho", "huyen", "quan", "xa", "phuong", "thi xa")
@@ -58,7 +61,7 @@ def _issuer_fragments(lines: list[str], end: int) -> list[str]:
     for line in lines[:end]:
         cut = _MOTTO.search(fold(line))
         part = line[: cut.start()] if cut else line
-        part = re.split(r"[ ]?[Ss]ố[ ]?:", part)[0].strip(" -_*—")
+        part = _SO_CUT.split(part)[0].strip(" -_*—")
         if part and " | " not in part and is_caps(part) and not _MOTTO.search(fold(part)):
             if fragments or organ_of(part):
                 fragments.append(part)
@@ -104,7 +107,8 @@ def _title(lines: list[str], type_index: int | None, enacting: int | None) -> st
         if is_caps(line, 0.9):
             if line.endswith(":"):
                 break
-            parts.append(line)
+            if not (not parts and _title_body(line)):  # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" names the issuer
+                parts.append(line)
             continue
         if not parts and len(line) <= 350 and not line.endswith(":") and not line.startswith("Căn cứ"):
             parts.append(line)
@@ -225,7 +229,7 @@ def parse_header(text: str) -> tuple[Metadata, list[WarningItem]]:
     title = _title(lines, type_index, enacting)
     opening = sources.opening_issuer(text)
     bodies = [
-        _title_body(title),
+        _title_body(lines[type_index + 1]) if type_index is not None and type_index + 1 < len(lines) else None,
         lines[enacting] if enacting is not None else None,
         news.issuer,
         opening,

@@ -97,6 +97,7 @@ def proper_case(caps: str) -> str:
             if organ.next == "name" and i < len(words):
                 out.append(_capitalise(words[i]))
                 i += 1
+            place_follows = organ.next == "place"
             continue
         if level:
             out.extend(level.split())

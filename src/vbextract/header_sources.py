@@ -106,9 +106,10 @@ def news_report(text: str) -> Found:
 
 
 def opening_issuer(text: str, limit: int = 3000) -> str | None:
-    """The body of the opening sentence: "… Ủy ban nhân dân tỉnh X xây dựng Kế hoạch …"."""
+    """The body of the opening sentence: "… Ủy ban nhân dân tỉnh X xây dựng Kế hoạch …"
+    (not a cited document's issuer: "… của Chính phủ ban hành Kế hoạch …")."""
     match = re.search(
-        rf"(?P<body>(?:{_organ_alt()}){_BODY_TAIL})[ ](?:ban hành|xây dựng)[ ](?:{_types_alt()})",
+        rf"(?<!của )(?P<body>(?:{_organ_alt()}){_BODY_TAIL})[ ](?:ban hành|xây dựng)[ ](?:{_types_alt()})",
         text[:limit],
     )
     return match.group("body") if match else None
