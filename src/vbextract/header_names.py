@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import read_table
 
@@ -26,13 +26,15 @@ class Organ:
     next: str
 
 
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return "d" if char in "đĐ" else unicodedata.normalize("NFD", char)[0].lower()
+
+
+@lru_cache(maxsize=256)
 def fold(text: str) -> str:
     """Lower case without accents, one character for one ("Tổng cục Thuế" -> "tong cuc thue")."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[0] if char not in "đĐ" else "d"
-        out.append(base.lower())
-    return "".join(out)
+    return "".join(_fold_char(char) for char in text)
 
 
 def is_caps(line: str, share: float = 0.8) -> bool:
