@@ -15,7 +15,8 @@ all mentions of the same key.
 Relations (:mod:`vbextract.relations`): ``relation`` is how THIS document relates
 to the cited one, set on mentions in the title and opening paragraph (or in a body
 sentence about this document, "Kế hoạch này thay thế …"), else ``mentions``.
-All mentions of a key carry the same relation: the strongest found at any of them.
+Mentions that state a relation all carry the strongest one stated for that key;
+the other mentions of the key stay ``mentions``.
 ``cites`` holds relations stated inside a citation's own title ("Kế hoạch số
 227-KH/TU … về triển khai thực hiện Chỉ thị số 36-CT/TW": 227-KH/TU cites
 36-CT/TW ``implements``); a citation nested in that cited title ("… Chương trình
@@ -78,8 +79,8 @@ class _Mention:
 @cache
 def _phrases() -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
-    for kind, phrase in read_table("reference_phrases.tsv"):
-        table.setdefault(kind, []).append(phrase)
+    for row in read_table("reference_phrases.tsv"):
+        table.setdefault(row[0], []).append(row[1])
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
 
 
@@ -453,35 +454,50 @@ def _named_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)({_alternation('named_type')})[ ](?=[A-ZĐa-zà-ỹđ])")
 
 
-_NAMED_STOP = re.compile(
-    r"[;:()\[\]“”\"\n]|\.(?=\s|$)|,(?![ ](?:chống|bổ sung))|[ ](?:năm|ngày|số|và|của|đã|được|theo|tại|trong|để|nhằm"
-    r"|quy định|hướng dẫn|có|là)(?!\w)",
-    re.I,
-)
-_NAMED_YEAR = re.compile(r"[ ](?:năm[ ]|ngày[^;\n]{1,25}?năm[ ]|ngày[ ]\d{1,2}/\d{1,2}/)((?:19|20)\d\d)(?!\d)")
+@cache
+def _named_leads() -> dict[str, tuple[str, ...]]:
+    leads: dict[str, list[str]] = {}
+    for row in read_table("reference_phrases.tsv"):
+        if row[0] == "named_lead":
+            leads.setdefault(row[1], []).append(row[2].lower())
+    return {k: tuple(v) for k, v in leads.items()}
+
+
+_COMMON_STOP = r"[;:()\[\]“”\"\n]|\.(?=\s|$)|[ ](?:số|của|đã|được|theo|tại|trong|để|nhằm|khi|có|là)(?!\w)"
+# A law's title ends before its year or date; "phòng, chống" and "sửa đổi, bổ sung" keep their comma.
+_LAW_STOP = re.compile(_COMMON_STOP + r"|,(?![ ](?:chống|bổ sung))|[ ](?:năm|ngày|và|quy định|hướng dẫn)(?!\w)", re.I)
+# A strategy or programme keeps its horizon ("giai đoạn 2016-2025, định hướng đến năm 2030").
+_PLAN_STOP = re.compile(_COMMON_STOP + r"|,(?![ ](?:chống|định hướng))|[ ]và[ ](?=các|(?-i:[A-ZĐ]))", re.I)
+_NAMED_YEAR = re.compile(r"[ ](?:năm\s|ngày[^;\n]{1,25}?năm\s|ngày[ ]\d{1,2}/\d{1,2}/)((?:19|20)\d\d)(?!\d)")
+_AMENDING = re.compile(r"sửa đổi,?[ ]bổ sung[ ]một số điều[ ]của[ ]\n?(?:Luật|Bộ luật|Pháp lệnh)[ ]", re.I)
 
 
 def _named_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """Documents cited by name without a symbol ("Luật Phòng, chống ma túy năm 2021")."""
     out: list[_Mention] = []
     for found in _named_pattern().finditer(text):
-        start = found.start()
+        start, doc_type = found.start(), found.group(1)
         if any(a <= start < b for a, b in taken) or (out and start < out[-1].end):
             continue
         title_start = found.end()
-        stop = _NAMED_STOP.search(text, title_start, min(len(text), title_start + 160))
-        end = stop.start() if stop else min(len(text), title_start + 160)
-        if stop and stop.group(0).strip().lower() == "của" and text[stop.end():].lstrip().startswith("Luật"):
-            stop = _NAMED_STOP.search(text, stop.end() + 5, min(len(text), title_start + 200))
-            end = stop.start() if stop else end
+        leads = _named_leads().get(doc_type)
+        if leads and not text[title_start:title_start + 20].lower().startswith(leads):
+            continue
+        amending = _AMENDING.match(text, title_start)
+        if not leads and not amending and not text[title_start].isupper():
+            continue
+        stop_pattern = _PLAN_STOP if leads else _LAW_STOP
+        scan_from = amending.end() if amending else title_start
+        stop = stop_pattern.search(text, scan_from, min(len(text), title_start + 200))
+        end = stop.start() if stop else min(len(text), title_start + 200)
         if stop and stop.group(0).strip().lower() == "số":
             continue  # cited with a symbol: read by the symbol grammar
         title = " ".join(text[title_start:end].split()).strip(" ,")
-        if not title or not (title[0].isupper() or found.group(1) != "Luật") or len(title.split()) > 20:
+        if not title or len(title.split()) > 25:
             continue
-        year_match = _NAMED_YEAR.match(text, end)
+        year_match = None if leads else _NAMED_YEAR.match(text, end)
         year = int(year_match.group(1)) if year_match else None
         mention_end = year_match.end() if year_match else end
-        doc_type = found.group(1)
         key = f"{doc_type}|{title.lower()}|{year or ''}"
         mention = _Mention(start, mention_end, key, None, doc_type, year=year, title=title)
         mention.region = (mention_end, mention_end)
