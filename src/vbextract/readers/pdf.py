@@ -36,7 +36,7 @@ _REPEAT_SHARE = 0.6  # a top/bottom line on this share of pages is a running hea
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]\s?)?(?:Trang\s|Page\s)?\d{1,4}(?:\s?/\s?\d{1,4})?(?:\s?[-–—])?$", re.I)
 _DIGITS = re.compile(r"\d+")
 _LIST_START = re.compile(r"^(?:[-+•–*]|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][.)]|[IVXLC]{1,6}[.)])\s")
-_SYMBOL_DASH = re.compile(r"[0-9A-ZĐ]-$")
+_GLUED_DASH = re.compile(r"\S-$")  # "36-" / "CT/TW", "Lao động-" / "Thương binh"
 
 
 @dataclass
@@ -119,6 +119,16 @@ def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> li
     return out
 
 
+def _side_by_side(rows: list[_Row], middle: float) -> bool:
+    """Whether the blocks left and right of ``middle`` overlap vertically."""
+    left = [w for r in rows for w in r.words if w.x1 <= middle]
+    right = [w for r in rows for w in r.words if w.x0 >= middle]
+    if not left or not right:
+        return False
+    return (min(w.top for w in left) < max(w.bottom for w in right)
+            and min(w.top for w in right) < max(w.bottom for w in left))
+
+
 def _band_end(rows: list[_Row], start: int, left: float, right: float) -> tuple[int, float] | None:
     """Rows [start, end) that share an empty gutter with text on both sides of it.
 
@@ -134,7 +144,9 @@ def _band_end(rows: list[_Row], start: int, left: float, right: float) -> tuple[
         interior = [g for g in free if lo < g[0] and g[1] < hi]
         if interior:
             gutter = max(interior, key=lambda g: g[1] - g[0])
-            best = (end, (gutter[0] + gutter[1]) / 2)
+            middle = (gutter[0] + gutter[1]) / 2
+            if _side_by_side(rows[start:end], middle):
+                best = (end, middle)
         elif best is not None or end - start > 2:
             break
         if end == len(rows):
@@ -150,6 +162,12 @@ def _band_end(rows: list[_Row], start: int, left: float, right: float) -> tuple[
     return best
 
 
+def _without_page_number(rows: list[_Row]) -> list[_Row]:
+    """Rows minus a page number standing alone as the first or last row."""
+    return [r for i, r in enumerate(rows)
+            if not ((i == 0 or i == len(rows) - 1) and _PAGE_NUMBER.match(r.text))]
+
+
 def _line(words: list[_Word], reflow: bool) -> _Line:
     row = _Row(words)
     ordered = sorted(words, key=lambda w: w.x0)
@@ -157,11 +175,17 @@ def _line(words: list[_Word], reflow: bool) -> _Line:
                  ordered[0].x1 - ordered[0].x0, reflow)
 
 
-def _page_lines(rows: list[_Row], left: float, right: float) -> list[_Line]:
-    """Rows in reading order; each column band gives its left block, then its right."""
+def _page_lines(rows: list[_Row], left: float, right: float,
+                tables: list[tuple[float, list[str]]]) -> list[_Line]:
+    """Rows and ruled tables in reading order; a column band gives its left block, then its right."""
     lines: list[_Line] = []
+    pending = sorted(tables, key=lambda t: t[0])
     i = 0
-    while i < len(rows):
+    while i < len(rows) or pending:
+        if pending and (i == len(rows) or pending[0][0] <= rows[i].top):
+            top, table_rows = pending.pop(0)
+            lines += [_Line(text, left, right, top, 0.0, 0.0, False) for text in table_rows]
+            continue
         band = _band_end(rows, i, left, right)
         if band is None:
             lines.append(_line(rows[i].words, True))
@@ -200,18 +224,18 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
     out: list[str] = []
     for previous, line in zip([None] + lines[:-1], lines):
         if previous is not None and out and _joins(previous, line, margin_x, right, pitch):
-            glue = "" if _SYMBOL_DASH.search(out[-1]) else " "
+            glue = "" if _GLUED_DASH.search(out[-1]) else " "
             out[-1] += glue + line.text
         else:
             out.append(line.text)
     return out
 
 
-def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
+def _strip_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Drop page numbers and lines repeated at the top/bottom of most pages."""
     edges: Counter[str] = Counter()
     for lines in pages:
-        edges.update({_DIGITS.sub("#", l) for l in lines[:2] + lines[-2:]})
+        edges.update({_DIGITS.sub("#", l.text) for l in lines[:2] + lines[-2:]})
     need = max(3, _REPEAT_SHARE * len(pages))
     running = {key for key, count in edges.items() if count >= need}
     out = []
@@ -219,7 +243,7 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
         kept = []
         for index, line in enumerate(lines):
             at_edge = index < 2 or index >= len(lines) - 2
-            if at_edge and (_PAGE_NUMBER.match(line) or _DIGITS.sub("#", line) in running):
+            if at_edge and (_PAGE_NUMBER.match(line.text) or _DIGITS.sub("#", line.text) in running):
                 continue
             kept.append(line)
         out.append(kept)
@@ -236,13 +260,25 @@ def _image_cover(page) -> float:  # noqa: ANN001 - pdfplumber.Page
     return min(covered / area, 1.0)
 
 
-def _words(page) -> list[_Word]:  # noqa: ANN001 - pdfplumber.Page
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False)
-    return [
-        _Word(unicodedata.normalize("NFC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"])
-        for w in words
-        if w["text"].strip()
-    ]
+def _cell(value: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFC", value or "").split())
+
+
+def _content(page) -> tuple[list[_Word], list[tuple[float, list[str]]]]:  # noqa: ANN001
+    """Words outside ruled tables, and each table as (top, ``cell | cell`` rows)."""
+    tables = page.find_tables() if page.rects or page.lines else []
+    boxes = [t.bbox for t in tables]
+    words = []
+    for w in page.extract_words(x_tolerance=1.5, y_tolerance=3, keep_blank_chars=False):
+        x, y = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        if w["text"].strip() and not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes):
+            text = unicodedata.normalize("NFC", w["text"])
+            words.append(_Word(text, w["x0"], w["x1"], w["top"], w["bottom"]))
+    blocks = []
+    for table in tables:
+        rows = [" | ".join(_cell(c) for c in row) for row in table.extract()]
+        blocks.append((table.bbox[1], [r for r in rows if r.replace("|", "").strip()]))
+    return words, blocks
 
 
 def _open(data: bytes):  # noqa: ANN202 - pdfplumber.PDF
@@ -263,17 +299,17 @@ def read_pdf(data: bytes) -> tuple[str, int, list[WarningItem]]:
     """Reader entry point for .pdf: (text, pages, warnings)."""
     pdf = _open(data)
     warnings: list[WarningItem] = []
-    pages: list[list[str]] = []
+    pages: list[list[_Line]] = []
     picture_pages = chars = 0
     try:
         for page in pdf.pages:
-            words = _words(page)
-            page_chars = sum(len(w.text) for w in words)
+            words, tables = _content(page)
+            page_chars = sum(len(w.text) for w in words) + sum(len(r) for _, t in tables for r in t)
             chars += page_chars
             if _image_cover(page) >= _IMAGE_COVER and page_chars < _FEW_CHARS:
                 picture_pages += 1
             left, right = 0.0, float(page.width)
-            pages.append(_paragraphs(_page_lines(_rows(words), left, right)))
+            pages.append(_page_lines(_without_page_number(_rows(words)), left, right, tables))
             page.flush_cache()
         count = len(pdf.pages)
     except Exception as exc:
@@ -292,5 +328,5 @@ def read_pdf(data: bytes) -> tuple[str, int, list[WarningItem]]:
             message=f"{picture_pages} of {count} pages are pictures with only {chars} selectable "
             "characters in all; the text is incomplete and needs OCR",
         ))
-    pages = _strip_running_lines(pages)
-    return "\n".join(line for lines in pages for line in lines), count, warnings
+    lines = [line for page_lines in _strip_running_lines(pages) for line in page_lines]
+    return "\n".join(_paragraphs(lines)), count, warnings
