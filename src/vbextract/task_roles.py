@@ -39,6 +39,10 @@ def fold(text: str) -> str:
 
 
 HEADS: tuple[str, ...] = tuple(sorted((r[0] for r in _rows("task_agency_heads.tsv")), key=len, reverse=True))
+# Words that look like a head but open a verb or a common noun ("Ban hành", "Báo cáo").
+FALSE_HEADS: tuple[str, ...] = tuple(r[0] for r in _rows("task_false_heads.tsv"))
+# Words that end an agency name: the duty's prepositions, aspect words and request cues.
+_NAME_STOPS = ("theo ", "trong ", "về ", "khi ", "đã ", "được ", "đang ", "đề nghị ", "yêu cầu ", "giao ", "để ")
 VERBS: tuple[str, ...] = tuple(sorted((r[0] for r in _rows("task_duty_verbs.tsv")), key=len, reverse=True))
 CUES: dict[str, tuple[str, ...]] = {}
 for _role, _phrase in _rows("task_cues.tsv"):
@@ -46,7 +50,8 @@ for _role, _phrase in _rows("task_cues.tsv"):
 
 _VERB_RE = re.compile(r"(?:%s)(?![\w])" % "|".join(re.escape(v) for v in VERBS))
 _DETERMINER = re.compile(r"(?:[Cc]ác|[Mm]ọi|[Tt]ừng|[Nn]hững)[ ]+")
-_SEPARATOR = re.compile(r"[ ]{0,2}(?:,|;|\n)[ \n]{0,3}|[ \n]{1,3}(?:và|cùng)[ \n]{1,3}")
+_SEPARATOR = re.compile(r"[ ]{0,2}[,;][ \n]{0,3}|[ \n]{1,3}(?:và|cùng)[ \n]{1,3}")
+_NEW_ITEM = re.compile(r"\n(?:[-+*•–]|\d{1,2}\.|[a-zđ]\)|\()")
 _WORD_END = re.compile(r"\w")
 # Clause openers that frame the sentence before its subject ("Căn cứ …, X làm …").
 _FRAME = re.compile(
@@ -72,6 +77,8 @@ def head_at(text: str, i: int, loose: bool = False) -> Optional[int]:
     det = _DETERMINER.match(text, i)
     if det:
         j = det.end()
+    if any(text.startswith(false, j) for false in FALSE_HEADS):
+        return None
     for head in HEADS:
         if text.startswith(head, j) and _boundary(text, j + len(head)):
             if head[0].islower() and not (det or loose):
@@ -108,7 +115,9 @@ def _name_end(text: str, start: int, limit: int) -> tuple[int, int]:
                 j = close + 1
                 continue
             return j, -1
-        if ch in ":.!?" and not (ch == "." and j + 1 < limit and text[j + 1].isdigit()):
+        if ch in ":.!?|" and not (ch == "." and j + 1 < limit and text[j + 1].isdigit()):
+            return j, -1
+        if ch == "\n" and _NEW_ITEM.match(text, j):
             return j, -1
         sep = _SEPARATOR.match(text, j)
         if sep:
@@ -116,11 +125,11 @@ def _name_end(text: str, start: int, limit: int) -> tuple[int, int]:
             word = sep.group(0).strip()
             if head_at(text, nxt, loose=word in {"và", ";", "cùng"}):
                 return j, nxt
-            if word == ";" or word == "" and "\n" in sep.group(0):
+            if word == ";":
                 return j, -1
             j = nxt
             continue
-        if ch == " " and (verb_at(text, j + 1) or text.startswith(("theo ", "trong ", "về ", "khi "), j + 1)):
+        if ch in " \n" and (verb_at(text, j + 1) or text.startswith(_NAME_STOPS, j + 1)):
             return j, -1
         j += 1
     return limit, -1
@@ -161,7 +170,7 @@ def _distribute(text: str, start: int, end: int, limit: int) -> Optional[tuple[l
     if end >= limit or text[end] != ":" or "\n" in text[end:end + 2]:
         return None
     prefix = text[start:end]
-    if len(prefix.split()) > 5:
+    if len(prefix.split()) > 7:
         return None
     line_end = text.find("\n", end)
     stop = min(limit, line_end if line_end > 0 else limit)
@@ -171,21 +180,42 @@ def _distribute(text: str, start: int, end: int, limit: int) -> Optional[tuple[l
     base = base[:1].upper() + base[1:]
     items: list[tuple[int, int, str]] = []
     i = end + 1
+    parts: list[Span] = []
     for piece in re.finditer(r"[^,;]+", text[i:group_end]):
-        s, e = i + piece.start(), i + piece.end()
-        for part in re.split(r"[ \n]+và[ \n]+", text[s:e]):
-            off = text.find(part, s)
-            raw = clean_name(part)
-            if not raw:
-                continue
-            if verb_at(raw, 0) or len(raw.split()) > 12:
-                return None
-            name = raw if raw.split()[0] == base.split()[0] else f"{base} {raw}"
-            items.append((off, off + len(part), name))
+        s = i + piece.start()
+        for joint in re.finditer(r"[ \n]+và[ \n]+", piece.group(0)):
+            parts.append((s, i + piece.start() + joint.start()))
+            s = i + piece.start() + joint.end()
+        parts.append((s, i + piece.end()))
+    for s, e in parts:
+        raw = clean_name(text[s:e])
+        if not raw:
+            continue
+        # a long last item runs into the duty: it ends before two lower-case words
+        cut = _lower_pair(raw) if len(raw.split()) > 6 else 0
+        if cut:
+            raw = raw[:cut].strip()
+            e = s + len(raw)
+            group_end, semi = e, -1
+        if verb_at(raw, 0) or len(raw.split()) > 12:
+            return None
+        name = raw if raw.split()[0] == base.split()[0] else f"{base} {raw}"
+        items.append((s, e, name))
+        if cut:
+            break
     if len(items) < 2:
         return None
     nxt = group_end + 1 if semi > 0 and head_at(text, _skip_space(text, group_end + 1), loose=True) else -1
     return items, group_end, (_skip_space(text, group_end + 1) if nxt > 0 else -1)
+
+
+def _lower_pair(name: str) -> int:
+    """Offset of the first two consecutive lower-case words after the first word, or 0."""
+    words = list(re.finditer(r"\S+", name))
+    for a, b in zip(words[1:], words[2:]):
+        if a.group(0)[0].islower() and b.group(0)[0].islower():
+            return a.start()
+    return 0
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -284,14 +314,18 @@ def _past(text: str, j: int) -> bool:
 
 
 def _requests(text: str, folded: str, i: int, end: int) -> Optional[Attribution]:
+    """"Giao X …", "Đề nghị X …", "A yêu cầu X …": the cue opens the clause (after a
+    frame, a comma or the issuer's name) and an agency list follows."""
     lead: list[str] = []
     spans: list[Span] = []
     last = 0
     for m in re.finditer(r"(?<![\w])(?:giao|de nghi|yeu cau|moi)(?![\w])", folded[i:end]):
-        at = i + m.end()
-        if folded[i + m.start() - 5:i + m.start()].endswith(("theo ", "cua ")):
+        at = i + m.start()
+        if m.group(0) in {"giao", "moi"} and text[at:m.end() + i].lower() not in {"giao", "mời"}:
             continue
-        names = agency_list(text, _skip_space(text, at), end, loose=True)
+        if not _opens_clause(text, folded, i, at):
+            continue
+        names = agency_list(text, _skip_space(text, i + m.end()), end, loose=True)
         if names:
             lead += names.names
             spans += names.spans
@@ -299,6 +333,19 @@ def _requests(text: str, folded: str, i: int, end: int) -> Optional[Attribution]
     if lead:
         return Attribution("request", lead, spans, last)
     return None
+
+
+_CLAUSE_GLUE = re.compile(r"(?:^|[,;:(]|\b(?:cung|se|dong thoi|do|va|nay|thi))[ ]*$")
+
+
+def _opens_clause(text: str, folded: str, start: int, at: int) -> bool:
+    """True when a cue at ``at`` starts a clause: nothing, a comma or a linking word
+    before it, or only the issuer's name (an agency list) since the clause start."""
+    before = folded[start:at].rstrip()
+    if _CLAUSE_GLUE.search(before[-12:] if before else ""):
+        return True
+    names = agency_list(text, start, at)
+    return bool(names) and not text[names.end:at].strip()
 
 
 def field_value(text: str, start: int, end: int, role: str) -> Optional[tuple[int, int]]:

@@ -27,7 +27,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], float], ...] = (
 )
 _CAPS_HEADING = re.compile(r"[^a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]{6,200}")
 _SECTION_KINDS = {"part", "roman", "article", "caps"}
-_END_MARKERS = re.compile(r"^(?:N[ơoó][iít]|Not)[ ]nh[ậa]n[ ]{0,2}[:;]|^(?:T/?M|TM\.|KT\.|TL\.)[ ]", re.M)
+_RECIPIENTS = re.compile(r"(?:N[ơoó][iít]|Not)[ ]nh[ậa]n[ ]{0,2}[:;]|K[íi]nh[ ]g[ửu]i[ ]{0,2}:")
+_BODY_LINE = 60  # a recipients/signature block ends at the first line this long
 
 
 @dataclass
@@ -59,10 +60,14 @@ class Node:
             yield from child.walk()
 
 
-def body_end(text: str) -> int:
-    """Where the body stops: the "Nơi nhận" list or the signature block."""
-    m = _END_MARKERS.search(text)
-    return m.start() if m else len(text)
+def preamble_end(text: str) -> int:
+    """Start of the first part, article or roman-numbered section (end of the
+    document's opening), or 0 when there is none."""
+    for s, e in _lines(text, len(text)):
+        kind = classify(text[s:e])[0]
+        if kind in {"part", "roman", "article"}:
+            return s
+    return 0
 
 
 def classify(line: str) -> tuple[str, float, int]:
@@ -79,6 +84,17 @@ def classify(line: str) -> tuple[str, float, int]:
     return "para", 99.0, 0
 
 
+def _paragraph_end(text: str, end: int) -> int:
+    """End of the paragraph a line opens: hard-wrapped unmarked lines go on it."""
+    while end < len(text) and text[end] == "\n" and end + 1 < len(text) and text[end + 1] != "\n":
+        nl = text.find("\n", end + 1)
+        nxt = len(text) if nl < 0 else nl
+        if classify(text[end + 1:nxt])[0] != "para":
+            break
+        end = nxt
+    return end
+
+
 def _lines(text: str, end: int) -> Iterator[tuple[int, int]]:
     pos = 0
     while pos < end:
@@ -90,20 +106,31 @@ def _lines(text: str, end: int) -> Iterator[tuple[int, int]]:
 
 
 def build_tree(
-    text: str, starts_unit: Callable[[int, int], bool], stays_open: Callable[[Node], bool]
+    text: str, starts_unit: Callable[[int, int, Node], bool], stays_open: Callable[[Node], bool]
 ) -> Node:
-    """The item tree of the body.  ``starts_unit(start, end)`` says whether an
-    unmarked paragraph opens a unit of its own (its own subject); such a paragraph
+    """The item tree of the body.  ``starts_unit(start, end, open_item)`` says whether
+    an unmarked paragraph opens a unit of its own (its own subject); such a paragraph
     closes the open items except sections and those ``stays_open`` keeps (topic
     headings)."""
-    end = body_end(text)
+    end = len(text)
     root = Node("root", -1.0, 0, 0, 0, 0)
     stack = [root]
+    skipping = False
     for s, e in _lines(text, end):
-        kind, rank, mlen = classify(text[s:e])
+        line = text[s:e]
+        if _RECIPIENTS.match(line):
+            skipping = True
+        if skipping:
+            skipping = len(line) < _BODY_LINE or line.startswith(("-", "+"))
+            if skipping:
+                continue
+            del stack[1:]
+        if " | " in line:
+            continue  # table rows are read by task_tables
+        kind, rank, mlen = classify(line)
         if kind == "para":
             umbrella = text[s:e].rstrip().endswith(":") and stack[-1].kind not in {"dash", "plus"}
-            if starts_unit(s, e):
+            if starts_unit(s, _paragraph_end(text, e), stack[-1]):
                 while len(stack) > 1 and not (stack[-1].is_section or stays_open(stack[-1])):
                     stack.pop()
             elif not umbrella:

@@ -27,10 +27,11 @@ from typing import Optional, Sequence
 
 from . import task_roles as roles
 from .schema import Agency, DateMention, Reference, Section, Task, TaskDeadline
-from .task_segments import Node, build_tree
+from .task_segments import Node, build_tree, preamble_end
 from .task_tables import table_tasks
 
 _SENTENCE = re.compile(r"(?<=[.;])[ \n]{1,3}(?=\S)")
+_FULL_STOP = re.compile(r"(?<=\.)[ \n]{1,3}(?=[A-ZĐÀ-Ỹ])")
 _NARROWING = re.compile(r"(?:rieng|trong do|dong thoi|ngoai ra)\b")
 _SECTION_NO_TASK = roles.CUES.get("no_task_section", ())
 
@@ -57,6 +58,7 @@ def find_tasks(
     """Tasks of the document, in text order, each with its lead, support, deadline,
     report_to, deliverable and the id of the innermost section holding it."""
     reader = _Reader(text)
+    reader.preamble_end = preamble_end(text)
     tree = build_tree(text, reader.starts_unit, reader.stays_open)
     reader.visit(tree, None)
     drafts = reader.drafts + table_tasks(text)
@@ -70,10 +72,29 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.drafts: list[Draft] = []
+        self.preamble_end = 0
+
+    def attribution(self, start: int, end: int) -> Optional[roles.Attribution]:
+        """The agencies of the clause at ``start``; in the preamble (before the first
+        part, article or roman section) only a request counts, since a subject there
+        is the issuer presenting the document ("… ban hành Kế hoạch … như sau:")."""
+        att = roles.clause_attribution(self.text, start, _first_sentence_end(self.text, start, end))
+        if att and start < self.preamble_end and att.form != "request":
+            return None
+        return att
 
     # ---------------------------------------------------------------- tree hooks
-    def starts_unit(self, start: int, end: int) -> bool:
-        return roles.clause_attribution(self.text, start, _first_sentence_end(self.text, start, end)) is not None
+    def starts_unit(self, start: int, end: int, open_item: Node) -> bool:
+        """A paragraph with its own agencies, unless they are those of the open
+        numbered item it goes on (a follow-on paragraph of the same subject)."""
+        text = self.text
+        att = self.attribution(start, end)
+        if att is None:
+            return False
+        if open_item.kind in {"number", "article"} and not open_item.children:
+            mine = self.attribution(open_item.body, open_item.own_end)
+            return not (mine and roles.unique(mine.lead) == roles.unique(att.lead))
+        return True
 
     def stays_open(self, node: Node) -> bool:
         if node.kind != "number":
@@ -87,9 +108,8 @@ class _Reader:
         if node.kind == "root" or node.is_section:
             if node.is_section and self._no_task_section(node):
                 return
-            if node.kind != "root" and node.head_end > node.body:
-                if self._item(node, None, own_only=True):
-                    pass
+            if node.is_section and self._own_text(node):
+                return
             if self._fields(node):
                 return
             for child in node.children:
@@ -97,16 +117,29 @@ class _Reader:
             return
         self._item(node, inherited)
 
+    def _own_text(self, node: Node) -> bool:
+        """A section line that is itself a sentence ("Điều 2. Giao …"); True when it was
+        an umbrella that took its items."""
+        text = self.text
+        att = self.attribution(node.body, node.own_end)
+        if att is None:
+            self._inner_subject(node.body, node.own_end)
+            return False
+        if text[node.body:node.own_end].rstrip().endswith(":") and node.children:
+            self._umbrella(node, att)
+            return True
+        self._clauses(node.start, node.own_end, att, node.own_end)
+        return False
+
     def _item(self, node: Node, inherited: Optional[roles.Attribution], own_only: bool = False) -> bool:
         text = self.text
         heading = roles.heading_attribution(text, node.body, node.head_end)
-        if heading and not own_only:
-            lead = self._invited(node) if _folded_starts(text, node.body, "moi ") else heading.lead
-            self.drafts.append(Draft(node.start, node.end, lead or heading.lead))
+        invited = self._invited(node) if _folded_starts(text, node.body, "moi ") else []
+        if (heading or invited) and not own_only:
+            self.drafts.append(Draft(node.start, node.end, invited or heading.lead))
             return True
         own_end = node.own_end
-        first = _first_sentence_end(text, node.body, own_end)
-        att = roles.clause_attribution(text, node.body, first)
+        att = self.attribution(node.body, own_end)
         if att and not own_only:
             if text[node.body:own_end].rstrip().endswith(":") and node.children and node.kind not in {"dash", "plus"}:
                 self._umbrella(node, att)
@@ -132,23 +165,23 @@ class _Reader:
         return inner
 
     def _umbrella(self, node: Node, att: roles.Attribution) -> None:
-        own = [c for c in node.children if self._has_own(c)]
-        if own:
-            if not att.collective and att.form != "request":
-                self.drafts.append(Draft(node.start, node.end, att.lead))
-            for child in node.children:
-                self.visit(child, None)
-        elif att.form == "request" and not att.collective:
+        """An item ending in ":" with agencies: see the module docstring."""
+        if att.form == "request" and not att.collective:
             for child in node.children:
                 self.visit(child, att)
-        else:
+            return
+        own = att.form != "request" and any(self._has_own(c) for c in node.children)
+        if not (own and att.collective):
             self.drafts.append(Draft(node.start, node.end, att.lead))
+        if own:
+            for child in node.children:
+                self.visit(child, None)
 
     def _has_own(self, node: Node) -> bool:
         text = self.text
         if roles.heading_attribution(text, node.body, node.head_end):
             return True
-        return roles.clause_attribution(text, node.body, _first_sentence_end(text, node.body, node.own_end)) is not None
+        return self.attribution(node.body, node.own_end) is not None
 
     def _clauses(self, start: int, end: int, att: roles.Attribution, own_end: int) -> None:
         """One task from ``start``; a new one where a later sentence names other agencies."""
@@ -161,8 +194,7 @@ class _Reader:
             s = m.end()
             if _NARROWING.match(folded, s):
                 continue
-            e = _first_sentence_end(text, s, own_end)
-            other = roles.clause_attribution(text, s, e)
+            other = self.attribution(s, own_end)
             if other is None or roles.unique(other.lead) == roles.unique(cur.lead):
                 continue
             if text[m.start() - 1] == ";" and other.form != "request":
@@ -177,7 +209,7 @@ class _Reader:
         text = self.text
         for m in _SENTENCE.finditer(text, start, end):
             s = m.end()
-            att = roles.clause_attribution(text, s, _first_sentence_end(text, s, end))
+            att = self.attribution(s, end)
             if att:
                 self._clauses(s, end, att, end)
                 return True
@@ -219,6 +251,9 @@ class _Reader:
         return []
 
     def _no_task_section(self, node: Node) -> bool:
+        """A heading (not a sentence) of purposes, results or assessment."""
+        if node.head_end - node.body > 120:
+            return False
         title = roles.fold(self.text[node.body:node.head_end])
         return any(re.search(r"(?<![\w])%s(?![\w])" % re.escape(w), title) for w in _SECTION_NO_TASK)
 
@@ -232,7 +267,7 @@ def _folded_starts(text: str, i: int, prefix: str) -> bool:
 
 
 def _first_sentence_end(text: str, start: int, end: int) -> int:
-    m = _SENTENCE.search(text, start, end)
+    m = _FULL_STOP.search(text, start, end)
     return m.start() if m else end
 
 
