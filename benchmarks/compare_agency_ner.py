@@ -4,7 +4,8 @@ For every gold task, its lead and support names are looked up among the
 mentions found inside the task's text:
 
 - mention recall: gold names found as a mention with the same name (case,
-  tone placement, spacing and abbreviations folded);
+  tone placement, spacing and abbreviations folded); "r-writ" counts only the
+  names written out in the task text (not those inherited from a heading);
 - boundary precision: of the mentions that overlap a place where a gold name is
   written in the task text, the share whose name is exactly a gold name of that
   task (too long, too short or wrongly split names count against it);
@@ -75,7 +76,7 @@ def _occurrences(text: str, names: list[str]) -> list[tuple[int, int]]:
 
 
 def evaluate(method: str, documents: list[tuple[str, list[dict]]]) -> dict[str, float]:
-    found = total = exact = touching = mentions_n = 0
+    found = total = exact = touching = mentions_n = written = written_found = 0
     seconds = 0.0
     for raw, tasks in documents:
         normalized = normalize(raw)
@@ -93,9 +94,14 @@ def evaluate(method: str, documents: list[tuple[str, list[dict]]]) -> dict[str, 
             inside = [m for m, rs in zip(mentions, raw_starts) if span[0] <= rs < span[1]]
             keys = {name_key(m.name) for m in inside} | {name_key(m.text) for m in inside}
             gold_keys = {name_key(n) for n in names}
+            task_text = normalize(task["text"]).text
             for name in names:
+                hit = name_key(name) in keys
                 total += 1
-                found += name_key(name) in keys
+                found += hit
+                if _occurrences(task_text, [name]):
+                    written += 1
+                    written_found += hit
             if inside:
                 lo, hi = inside[0].start, inside[-1].end
                 gold_spans = _occurrences(text[lo:hi], names)
@@ -105,6 +111,7 @@ def evaluate(method: str, documents: list[tuple[str, list[dict]]]) -> dict[str, 
                         exact += name_key(m.name) in gold_keys or name_key(m.text) in gold_keys
     return {
         "recall": found / total if total else 0.0,
+        "recall_written": written_found / written if written else 0.0,
         "precision": exact / touching if touching else 0.0,
         "gold_names": total,
         "mentions": mentions_n,
@@ -119,11 +126,12 @@ def main() -> None:
     args = parser.parse_args()
     documents = gold_documents(Path(args.gold))
     print(f"{len(documents)} gold documents with tasks")
-    print(f"{'method':<12} {'recall':>7} {'b-prec':>7} {'gold':>5} {'mentions':>9} {'seconds':>8}")
+    print(f"{'method':<12} {'recall':>7} {'r-writ':>7} {'b-prec':>7} {'gold':>5} {'mentions':>9} {'seconds':>8}")
     for method in args.methods.split(","):
         row = evaluate(method, documents)
         print(
-            f"{method:<12} {row['recall']:>7.3f} {row['precision']:>7.3f} {row['gold_names']:>5}"
+            f"{method:<12} {row['recall']:>7.3f} {row['recall_written']:>7.3f} {row['precision']:>7.3f}"
+            f" {row['gold_names']:>5}"
             f" {row['mentions']:>9} {row['seconds']:>8.2f}"
         )
 

@@ -164,7 +164,7 @@ class Grammar:
     # --- complements -----------------------------------------------------------------
     def domain(self, j: int) -> Parse | None:
         """A domain compound ("Văn hóa - Thể thao và Du lịch") starting at token ``j``."""
-        first = self._domain_word(j, chained=False)
+        first = self._domain_word(j, chained=False, right_after_head=True)
         if first is None:
             return None
         end, kind = first, None
@@ -191,13 +191,13 @@ class Grammar:
             end = comma_cut
         return Parse(j, end, kind)
 
-    def _domain_word(self, j: int, chained: bool) -> int | None:
+    def _domain_word(self, j: int, chained: bool, right_after_head: bool = False) -> int | None:
         if not self._joined(j):
             return None
         for end in self._find(self.lex.domains, j):
             entry = self.lex.domains[self.view.key(j, end)]
             capitalised = self.tokens[j].capitalised
-            if entry.verb_like and not capitalised:
+            if entry.verb_like and not (capitalised or right_after_head):
                 continue
             if chained and not (capitalised or entry.chain):
                 continue
@@ -219,7 +219,7 @@ class Grammar:
             if token.words[0] == "và" and open_name and k > j and self._continues(k + 1):
                 k += 1
                 continue
-            if not token.is_word or self._closes_name(k, j):
+            if not token.is_word or self._closes_name(k):
                 break
             if token.capitalised:
                 lowercase_run = 0
@@ -233,15 +233,15 @@ class Grammar:
             end = k
         return end
 
-    def _closes_name(self, k: int, start: int) -> bool:
+    def _closes_name(self, k: int) -> bool:
         if self._find(self.lex.levels, k):
             return True
         if not self.tokens[k].capitalised:
             return bool(self._find(self.lex.boundaries, k))
-        return k > start and self._starts_agency(k)
+        return self._starts_agency(k)
 
     def _continues(self, k: int) -> bool:
-        return self._joined(k) and self.tokens[k].is_word and not self._closes_name(k, k - 1)
+        return self._joined(k) and self.tokens[k].is_word and not self._closes_name(k)
 
     def place(self, j: int) -> int:
         """End of a capitalised place name ("Đắk Nông", "Phan Rang-Tháp Chàm") at token ``j``."""
@@ -327,6 +327,12 @@ class Grammar:
             return None
         return Parse(i, end, "collective")
 
+    def _bare_head(self, j: int) -> list[int]:
+        """A capitalised head standing for a body named earlier ("thuộc Sở", "của Bộ")."""
+        if not self._joined(j) or not self.tokens[j].capitalised:
+            return []
+        return self._find(self.lex.heads, j)[-1:]
+
     def _collective_noun(self, k: int, modified: bool, depth: int, first: bool) -> int | None:
         if k >= len(self.tokens) or not (first or self._joined(k)):
             return None
@@ -355,7 +361,7 @@ class Grammar:
             if needs == "-":
                 return q_end
             targets = [self.agency(q_end, depth + 1), self.collective(q_end, depth + 1), self.level(q_end)]
-            found = [p.end for p in targets if p]
+            found = [p.end for p in targets if p] or self._bare_head(q_end)
             if found or needs == "optional":
                 return max(found, default=q_end)
         if first and governs:

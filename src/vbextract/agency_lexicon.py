@@ -130,7 +130,7 @@ def lexicon() -> Lexicon:
 def _token_pattern() -> re.Pattern[str]:
     abbreviations = sorted(lexicon().abbreviations, key=len, reverse=True)
     alternatives = "|".join(re.escape(a) for a in abbreviations)
-    return re.compile(rf"(?P<abbr>(?<![\w&])(?:{alternatives})(?![\w&]))|\w+|[^\w\s]")
+    return re.compile(rf"(?P<abbr>(?<![^\W_]|&)(?:{alternatives})(?![^\W_]|&))|[^\W_]+|[^\w\s]|_")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -171,6 +171,19 @@ def continues_line(tokens: list[Token], i: int) -> bool:
     return token.text[0].islower() or (i > 0 and tokens[i - 1].words[-1] in _WRAP_AFTER)
 
 
+_LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
+
+
+def _lengths(table: dict[Key, object] | frozenset[Key]) -> dict[str, tuple[int, ...]]:
+    """First word of a table's phrases -> their lengths, longest first (tables live for the process)."""
+    if id(table) not in _LENGTHS:
+        index: dict[str, set[int]] = {}
+        for key in table:
+            index.setdefault(key[0], set()).add(len(key))
+        _LENGTHS[id(table)] = {word: tuple(sorted(n, reverse=True)) for word, n in index.items()}
+    return _LENGTHS[id(table)]
+
+
 class WordView:
     """The tokens flattened to words, so table phrases can be looked up word by word.
 
@@ -189,19 +202,25 @@ class WordView:
                 self.words.append(word)
                 self.word_token.append(index)
         self.token_first_word.append(len(self.words))
+        self.line_ok = [continues_line(tokens, i) for i in range(len(tokens))]
 
     def lookup(self, table: dict[Key, object] | frozenset[Key], tok: int, max_len: int) -> list[int]:
         """Token ends (exclusive) of every phrase of ``table`` starting at token ``tok``, longest first."""
         if tok >= len(self.tokens):
             return []
         first = self.token_first_word[tok]
+        lengths = _lengths(table).get(self.words[first])
+        if not lengths:
+            return []
         ends = []
-        for length in range(min(max_len, len(self.words) - first), 0, -1):
+        for length in lengths:
             last = first + length - 1
+            if length > max_len or last >= len(self.words):
+                continue
             token = self.word_token[last]
             if self.token_first_word[token + 1] != last + 1:
                 continue  # ends inside an abbreviation
-            if token > tok and not all(continues_line(self.tokens, t) for t in range(tok + 1, token + 1)):
+            if not all(self.line_ok[t] for t in range(tok + 1, token + 1)):
                 continue
             if tuple(self.words[first : last + 1]) in table:
                 ends.append(token + 1)
