@@ -6,6 +6,8 @@ mentions found inside the task's text:
 - mention recall: gold names found as a mention with the same name (case,
   tone placement, spacing and abbreviations folded); "r-writ" counts only the
   names written out in the task text (not those inherited from a heading);
+- leads: share of gold tasks (with a lead) whose every lead is found as a
+  mention in the task text (inherited leads count as missed);
 - boundary precision: of the mentions that overlap a place where a gold name is
   written in the task text, the share whose name is exactly a gold name of that
   task (too long, too short or wrongly split names count against it);
@@ -77,6 +79,7 @@ def _occurrences(text: str, names: list[str]) -> list[tuple[int, int]]:
 
 def evaluate(method: str, documents: list[tuple[str, list[dict]]]) -> dict[str, float]:
     found = total = exact = touching = mentions_n = written = written_found = 0
+    lead_tasks = lead_hits = 0
     seconds = 0.0
     for raw, tasks in documents:
         normalized = normalize(raw)
@@ -95,6 +98,9 @@ def evaluate(method: str, documents: list[tuple[str, list[dict]]]) -> dict[str, 
             keys = {name_key(m.name) for m in inside} | {name_key(m.text) for m in inside}
             gold_keys = {name_key(n) for n in names}
             task_text = normalize(task["text"]).text
+            if task.get("lead"):
+                lead_tasks += 1
+                lead_hits += all(name_key(n) in keys for n in task["lead"])
             for name in names:
                 hit = name_key(name) in keys
                 total += 1
@@ -112,6 +118,7 @@ def evaluate(method: str, documents: list[tuple[str, list[dict]]]) -> dict[str, 
     return {
         "recall": found / total if total else 0.0,
         "recall_written": written_found / written if written else 0.0,
+        "lead_tasks": lead_hits / lead_tasks if lead_tasks else 0.0,
         "precision": exact / touching if touching else 0.0,
         "gold_names": total,
         "mentions": mentions_n,
@@ -126,11 +133,12 @@ def main() -> None:
     args = parser.parse_args()
     documents = gold_documents(Path(args.gold))
     print(f"{len(documents)} gold documents with tasks")
-    print(f"{'method':<12} {'recall':>7} {'r-writ':>7} {'b-prec':>7} {'gold':>5} {'mentions':>9} {'seconds':>8}")
+    print(f"{'method':<12} {'recall':>7} {'r-writ':>7} {'leads':>7} {'b-prec':>7} {'gold':>5} {'mentions':>9} {'seconds':>8}")
     for method in args.methods.split(","):
         row = evaluate(method, documents)
         print(
-            f"{method:<12} {row['recall']:>7.3f} {row['recall_written']:>7.3f} {row['precision']:>7.3f}"
+            f"{method:<12} {row['recall']:>7.3f} {row['recall_written']:>7.3f} {row['lead_tasks']:>7.3f}"
+            f" {row['precision']:>7.3f}"
             f" {row['gold_names']:>5}"
             f" {row['mentions']:>9} {row['seconds']:>8.2f}"
         )

@@ -69,7 +69,12 @@ class Grammar:
 
     # --- entry points ---------------------------------------------------------------
     def best_at(self, i: int) -> Parse | None:
-        """The longest agency or collective name starting at token ``i``."""
+        """The longest agency or collective name starting at token ``i``.
+
+        None inside a compound word begun before ``i`` ("cơ sở y tế" holds no "sở").
+        """
+        if i > 0 and self._joined(i) and any(e > i for e in self._find(self.lex.collectives, i - 1)):
+            return None
         candidates = [p for p in (self.agency(i), self.collective(i)) if p]
         return max(candidates, key=lambda p: p.end, default=None)
 
@@ -99,7 +104,7 @@ class Grammar:
         kind = head.kind
         complement = False
         if "D" in modes:
-            domain = self.domain(j)
+            domain = self.domain(j, lower_verbs="O" in modes)
             if domain:
                 j, complement = domain.end, True
                 kind = domain.kind if domain.kind != "inherit" else kind
@@ -115,9 +120,10 @@ class Grammar:
             if sub:
                 j, complement = sub.end, True
                 kind = sub.kind if kind == "inherit" else kind
-        level = self.level(j)
+        level = self.level(j) if "L" in modes else None
         if level:
-            j, complement = level.end, True
+            j = level.end
+            complement = complement or not modes & {"D", "P", "O"}  # "Công an" + "tỉnh"
             kind = "collective" if level.kind == "collective" else kind
         if "R" in modes and not complement:
             return None
@@ -162,9 +168,13 @@ class Grammar:
         return j
 
     # --- complements -----------------------------------------------------------------
-    def domain(self, j: int) -> Parse | None:
-        """A domain compound ("Văn hóa - Thể thao và Du lịch") starting at token ``j``."""
-        first = self._domain_word(j, chained=False, right_after_head=True)
+    def domain(self, j: int, lower_verbs: bool = False) -> Parse | None:
+        """A domain compound ("Văn hóa - Thể thao và Du lịch") starting at token ``j``.
+
+        ``lower_verbs`` admits a verb-like domain word in lower case first
+        ("Trung tâm quản lý …"), for heads of open names.
+        """
+        first = self._domain_word(j, chained=False, right_after_head=lower_verbs)
         if first is None:
             return None
         end, kind = first, None
