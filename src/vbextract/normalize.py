@@ -5,8 +5,8 @@ residue (tags, tables, entities, footnote marks); markdown residue (bold,
 headings, table pipes, rules, escapes); one tone-mark placement; page noise
 (page numbers, page-break markers); white space; lines broken inside a
 sentence; duplicated blocks.  Each step is a rewrite recorded in an offset map,
-so :meth:`Normalized.to_raw` finds where any character came from.  The result
-is a fixed point: normalising it again changes nothing.
+so :meth:`Normalized.to_raw` finds where any character came from.  The passes
+repeat until the text is a fixed point: normalising it again changes nothing.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ _ITALIC = re.compile(r"(?<![\s*])\*(?![\s*])|(?<=[\s(\"“])\*(?=[^\s*])|(?<=[^\
 _MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ ]+", re.M)
 _MD_RULE = re.compile(r"^[ ]{0,3}(?:[-=_*][ ]?){3,}[ ]*$", re.M)
 _TABLE_RULE = re.compile(r"^[ ]*\|?(?:[ ]*:?-{2,}:?[ ]*\|){1,60}[ ]*(?::?-{2,}:?[ ]*)?$", re.M)
-_EDGE_PIPE = re.compile(r"^[ ]*\|[ ]*|[ ]*\|[ ]*$", re.M)
+_EDGE_PIPE = re.compile(r"^[ ]*(?:\|[ ]*){1,20}|(?:[ ]*\|){1,20}[ ]*$", re.M)
 _INNER_PIPE = re.compile(r"[ ]*\|[ ]*")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 
@@ -82,6 +82,7 @@ _BROKEN_LINE = re.compile(
 # "36-\nCT/TW", "5969/QĐ-\nUBND": a document symbol broken after its dash.
 _BROKEN_SYMBOL = re.compile(r"(?<=[0-9A-ZĐ]-)[ ]*\n(?=[A-ZĐ]{1,10}\b)")
 
+_MAX_PASSES = 4
 _DUPLICATE_MIN_LINES = 5
 _DUPLICATE_MIN_CHARS = 800
 _DUPLICATE_LINE_MIN = 25
@@ -208,9 +209,9 @@ def _duplicate_blocks(text: MappedText) -> tuple[MappedText, list[WarningItem]]:
     return text.apply(edits), warnings
 
 
-def normalize(raw: str) -> Normalized:
-    """Normalise ``raw`` text; see the module docstring for the steps."""
-    text = _character_level(MappedText(raw))
+def _pass(text: MappedText) -> tuple[MappedText, list[WarningItem]]:
+    """One run of every step, in order."""
+    text = _character_level(text)
     text = _html_residue(text)
     text = _markdown_residue(text)
     text = text.sub(_OPEN_GLIDE, _modern_tone)
@@ -219,7 +220,21 @@ def normalize(raw: str) -> Normalized:
     text = text.sub(_BROKEN_SYMBOL, "")
     text = text.sub(_BROKEN_LINE, _join_broken_line)
     text, warnings = _duplicate_blocks(text)
-    text = _white_space(text)
+    return _white_space(text), warnings
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalise ``raw`` text; see the module docstring for the steps.
+
+    A step can expose residue for an earlier one (a lone ``*`` left once the
+    table pipe after it is gone), so passes repeat until nothing changes.
+    """
+    text, warnings = _pass(MappedText(raw))
+    for _ in range(_MAX_PASSES - 1):
+        again, more = _pass(text)
+        if again.text == text.text:
+            break
+        text, warnings = again, warnings + more
     return Normalized(text, warnings)
 
 

@@ -28,6 +28,7 @@ _SURE = 0.9  # a decoding scoring at least this, clearly ahead, needs no warning
 _MARGIN = 0.05
 _BINARY_SHARE = 0.02  # control characters beyond this share mean binary data
 _SAMPLE = 65536
+_DETECTOR_MIN_BYTES = 200
 
 # --- what a valid Vietnamese (or plain Latin) word looks like -------------------
 _BASE = set("abcdefghijklmnopqrstuvwxyzđ")
@@ -140,6 +141,8 @@ def _check_not_binary(text: str) -> None:
 
 def _legacy_candidates(data: bytes) -> list[_Candidate]:
     encodings = list(_LEGACY)
+    if len(data) < _DETECTOR_MIN_BYTES:  # too little for a statistical detector
+        return _decoded(data, encodings)
     try:
         from charset_normalizer import from_bytes
 
@@ -148,6 +151,10 @@ def _legacy_candidates(data: bytes) -> list[_Candidate]:
             encodings.insert(2, guess.encoding)
     except Exception:  # the detector is a hint only
         pass
+    return _decoded(data, encodings)
+
+
+def _decoded(data: bytes, encodings: list[str]) -> list[_Candidate]:
     candidates = []
     for encoding in encodings:
         try:
