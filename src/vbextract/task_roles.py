@@ -42,7 +42,10 @@ HEADS: tuple[str, ...] = tuple(sorted((r[0] for r in _rows("task_agency_heads.ts
 # Words that look like a head but open a verb or a common noun ("Ban hành", "Báo cáo").
 FALSE_HEADS: tuple[str, ...] = tuple(r[0] for r in _rows("task_false_heads.tsv"))
 # Words that end an agency name: the duty's prepositions, aspect words and request cues.
-_NAME_STOPS = ("theo ", "trong ", "về ", "khi ", "đã ", "được ", "đang ", "đề nghị ", "yêu cầu ", "giao ", "để ")
+_NAME_STOPS = (
+    "theo ", "trong ", "về ", "khi ", "đã ", "được ", "đang ", "đề nghị ", "yêu cầu ", "giao ", "để ",
+    "năm ", "ban hành ", "xem xét ", "tán thành ", "thống nhất ", "quyết định ", "thông qua ",
+)
 VERBS: tuple[str, ...] = tuple(sorted((r[0] for r in _rows("task_duty_verbs.tsv")), key=len, reverse=True))
 CUES: dict[str, tuple[str, ...]] = {}
 for _role, _phrase in _rows("task_cues.tsv"):
@@ -111,7 +114,7 @@ def _name_end(text: str, start: int, limit: int) -> tuple[int, int]:
         ch = text[j]
         if ch == "(":
             close = text.find(")", j, min(limit, j + 150))
-            if close > 0 and "\n" not in text[j:close]:
+            if close > 0 and "\n" not in text[j:close] and text[j + 1:j + 2].isupper():
                 j = close + 1
                 continue
             return j, -1
@@ -125,7 +128,7 @@ def _name_end(text: str, start: int, limit: int) -> tuple[int, int]:
             word = sep.group(0).strip()
             if head_at(text, nxt, loose=word in {"và", ";", "cùng"}):
                 return j, nxt
-            if word == ";":
+            if word == ";" or verb_at(text, nxt) or text.startswith(_NAME_STOPS, nxt):
                 return j, -1
             j = nxt
             continue
@@ -273,7 +276,7 @@ def heading_attribution(text: str, start: int, end: int) -> Optional[Attribution
     rest = re.sub(r"^\(.{0,150}?\)", "", rest).strip()
     if not rest or re.fullmatch(r"[.:;]?[ ]{0,3}\d{0,3}", rest):
         return Attribution("heading", names.names, names.spans, names.end)
-    if rest.startswith(":") and len(names.names) >= 1:
+    if rest.startswith(":") and re.search(r"[^\W\d]{2,}", rest):
         return Attribution("colon", names.names, names.spans, names.end)
     return None
 

@@ -18,7 +18,7 @@ from typing import Callable, Iterator, Optional
 _MARKERS: tuple[tuple[str, re.Pattern[str], float], ...] = (
     ("part", re.compile(r"(?:Phần|PHẦN|Chương|CHƯƠNG)[ ]+[IVXLC\d]{1,6}\b"), 0.0),
     ("roman", re.compile(r"[IVXL]{1,6}[ ]{0,2}[.\-–)][ ]{0,3}(?=\S)"), 1.0),
-    ("article", re.compile(r"Điều[ ]+\d{1,3}[ ]{0,2}[.:]"), 1.5),
+    ("article", re.compile(r"Điều[ ]+\d{1,3}[ ]{0,2}[.:][ ]{0,3}"), 1.5),
     ("number", re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}[.)](?![\d/])[ ]{0,3}"), 2.0),
     ("letter", re.compile(r"[a-zđ][.)][ ]{1,3}"), 7.0),
     ("paren", re.compile(r"\(\d{1,2}\)[.]?[ ]{1,3}"), 8.0),
@@ -84,6 +84,17 @@ def classify(line: str) -> tuple[str, float, int]:
     return "para", 99.0, 0
 
 
+def _after_break(text: str, start: int) -> bool:
+    """True when the line at ``start`` can open a paragraph: the previous line ends a
+    sentence or a heading, or a blank line comes before (not a hard-wrapped line)."""
+    before = text[:start].rstrip(" ")
+    if not before or before.endswith("\n\n"):
+        return True
+    prev_start = before.rfind("\n", 0, len(before) - 1) + 1
+    prev = before[prev_start:].strip()
+    return prev.endswith((".", ";", ":", "!", "?")) or classify(prev)[0] != "para"
+
+
 def _paragraph_end(text: str, end: int) -> int:
     """End of the paragraph a line opens: hard-wrapped unmarked lines go on it."""
     while end < len(text) and text[end] == "\n" and end + 1 < len(text) and text[end + 1] != "\n":
@@ -130,10 +141,12 @@ def build_tree(
         kind, rank, mlen = classify(line)
         if kind == "para":
             umbrella = text[s:e].rstrip().endswith(":") and stack[-1].kind not in {"dash", "plus"}
-            if starts_unit(s, _paragraph_end(text, e), stack[-1]):
+            if _after_break(text, s) and starts_unit(s, _paragraph_end(text, e), stack[-1]):
                 while len(stack) > 1 and not (stack[-1].is_section or stays_open(stack[-1])):
                     stack.pop()
             elif not umbrella:
+                if stack[-1].head_end == stack[-1].own_end and text[:stack[-1].head_end].rstrip().endswith((",", "–", "-")):
+                    stack[-1].head_end = e  # a heading broken inside its list of names
                 stack[-1].own_end = e
                 continue
             rank = max(stack[-1].rank + 0.5, 1.6) if umbrella else 99.0

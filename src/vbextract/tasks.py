@@ -267,7 +267,9 @@ def _folded_starts(text: str, i: int, prefix: str) -> bool:
 
 
 def _first_sentence_end(text: str, start: int, end: int) -> int:
-    m = _FULL_STOP.search(text, start, end)
+    while start < end and text[start] in " \n":
+        start += 1
+    m = _FULL_STOP.search(text, start + 1, end)
     return m.start() if m else end
 
 
