@@ -13,7 +13,7 @@ from typing import Sequence
 
 from .. import __version__
 
-VERBS = ("extract", "schema", "tasks", "evaluate", "batch", "graph", "report")
+VERBS = ("extract", "schema", "tasks", "evaluate", "batch", "graph", "report", "serve")
 
 
 class _Parser(argparse.ArgumentParser):
