@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import GOLD, RAW
-from vbextract.normalize import normalize, normalize_text
+from vbextract.normalize import canonical_tones, normalize, normalize_text
 from vbextract.readers import read
 from vbextract.readers.text import decode_text, vietnamese_score
 
@@ -40,6 +40,10 @@ def test_normalize_examples(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
 
 
+def test_canonical_tones_keeps_length() -> None:
+    assert canonical_tones("văn hoá, hoà bình, quý") == "văn hóa, hòa bình, quý"
+
+
 def test_glued_headings_of_seed_000_become_three_lines() -> None:
     text = normalize_text(read(SEED_000).text)
     assert (
@@ -57,7 +61,10 @@ def test_duplicated_body_of_seed_002_is_kept_once() -> None:
 
 
 def _tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
+    return re.findall(r"\w+", canonical_tones(text).lower())
+
+
+_MARKUP = re.compile(r"<[^<>]{0,300}>|-{2,} ?PAGE BREAK ?-{2,}")
 
 
 @pytest.mark.parametrize("gold", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem)
@@ -68,9 +75,9 @@ def test_gold_task_words_survive_normalisation(gold) -> None:  # noqa: ANN001
     assert normalize_text(text) == text
     bag = Counter(_tokens(text))
     for task in data.get("tasks", []):
-        words = [w for w in _tokens(task["text"]) if not re.fullmatch(r"td|tr|br|th|tbody|table|thead|col|colgroup|border|cellpadding|cellspacing", w)]
+        words = _tokens(_MARKUP.sub(" ", task["text"]))  # gold keeps tags and page markers
         found = sum(min(n, bag[w]) for w, n in Counter(words).items())
-        assert found >= 0.97 * len(words), task["text"][:80]
+        assert found >= 0.99 * len(words), task["text"][:80]
 
 
 @pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.stem)

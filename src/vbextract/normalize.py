@@ -238,6 +238,14 @@ def normalize(raw: str) -> Normalized:
     return Normalized(text, warnings)
 
 
+def canonical_tones(text: str) -> str:
+    """``text`` in NFC with modern tone placement (hoà -> hòa), same length.
+
+    For comparing outside texts (gold annotations) with normalised text.
+    """
+    return _OPEN_GLIDE.sub(_modern_tone, unicodedata.normalize("NFC", text))
+
+
 def normalize_text(raw: str) -> str:
     """Just the normalised string (convenience for tests and notebooks)."""
     return normalize(raw).text
