@@ -128,7 +128,8 @@ def _name_end(text: str, start: int, limit: int) -> tuple[int, int]:
             word = sep.group(0).strip()
             if head_at(text, nxt, loose=word in {"và", ";", "cùng"}):
                 return j, nxt
-            if word == ";" or verb_at(text, nxt) or text.startswith(_NAME_STOPS, nxt):
+            verb = verb_at(text, nxt) and head_at(text, nxt, loose=True) is None
+            if word == ";" or verb or text.startswith(_NAME_STOPS, nxt):
                 return j, -1
             j = nxt
             continue
@@ -373,7 +374,7 @@ def names_after(text: str, start: int, end: int, role: str) -> list[str]:
     for phrase in CUES.get(role, ()):
         for m in re.finditer(r"(?<![\w])%s(?![\w])" % re.escape(phrase), folded[start:end]):
             at = _skip_space(text, start + m.end())
-            names = agency_list(text, at, end, loose=True)
+            names = agency_list(text, at, end)
             for name in names.names:
                 if name not in out:
                     out.append(name)

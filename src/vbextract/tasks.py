@@ -27,7 +27,7 @@ from typing import Optional, Sequence
 
 from . import task_roles as roles
 from .schema import Agency, DateMention, Reference, Section, Task, TaskDeadline
-from .task_segments import Node, build_tree, preamble_end
+from .task_segments import Node, build_tree, classify, preamble_end
 from .task_tables import table_tasks
 
 _SENTENCE = re.compile(r"(?<=[.;])[ \n]{1,3}(?=\S)")
@@ -335,12 +335,24 @@ def _section_of(sections: Sequence[Section], pos: int) -> Optional[str]:
 
 
 def _action(text: str, d: Draft, end: int) -> Optional[str]:
-    """The duty: the first sentence after the agency words."""
-    first = _first_sentence_end(text, d.start, end)
-    att = roles.clause_attribution(text, d.start, first) or roles.heading_attribution(text, d.start, first)
-    s = att.end if att else d.start
-    line = text[s:first].lstrip(" :,.-\n")
-    return " ".join(line.split()) or None
+    """The duty: the first sentence after the agency words (and after a heading that
+    only names the agencies)."""
+    body = d.start + classify(text[d.start:text.find("\n", d.start) % (len(text) + 1)])[2]
+    line_end = text.find("\n", body, end)
+    heading = roles.heading_attribution(text, body, line_end if line_end > 0 else end)
+    if heading and heading.form == "heading" and line_end > 0:
+        body = _skip_list_marker(text, line_end + 1)
+        att = None
+    else:
+        att = roles.clause_attribution(text, body, _first_sentence_end(text, body, end))
+    s = att.end if att else (heading.end if heading else body)
+    duty = text[s:_first_sentence_end(text, s, end)].lstrip(" :,.;-\n")
+    return " ".join(duty.split()) or None
+
+
+def _skip_list_marker(text: str, i: int) -> int:
+    line_end = text.find("\n", i)
+    return i + classify(text[i:line_end if line_end > 0 else len(text)])[2]
 
 
 def _deadline(text: str, d: Draft, end: int, dates: Sequence[DateMention]) -> Optional[TaskDeadline]:
