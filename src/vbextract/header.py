@@ -14,7 +14,7 @@ import re
 
 from . import header_sources as sources
 from .header_dates import place_date
-from .header_names import canonical_body, fold, is_caps, organ_of
+from .header_names import canonical_body, fold, headed_organ, is_caps, organ_of
 from .lexicon import doc_type_by_code, doc_types, doc_type_names
 from .schema import Metadata, Signer, WarningItem
 from .signer import find_recipients, find_signature
@@ -170,7 +170,7 @@ def _system(lines: list[str], issuer: str | None, symbol: str | None) -> str:
         return "state"
     if issuer and (organ := organ_of(issuer)):
         return organ.system
-    if symbol and re.fullmatch(r"\d+-[^/]+/.+", symbol):
+    if symbol and re.fullmatch(r"\d{1,6}-[^/]{1,20}/.{1,40}", symbol):
         return "party"
     return "state" if symbol else "unknown"
 
@@ -239,8 +239,8 @@ def parse_header(text: str) -> tuple[Metadata, list[WarningItem]]:
     issuer, tm_parent = _with_tm_body(issuer, signature.body, text)
     if issuer is None:
         issuer = _first(*(canonical_body(text, b) for b in bodies if b))
-    if issuer is None and signature.signer.position in {"Trưởng ban", "Phó Trưởng ban"}:
-        issuer = sources.ban_at_level(text)
+    if issuer is None and (headed := headed_organ(signature.signer.position)):
+        issuer = sources.body_at_level(text, headed)
     issuer = _extend(issuer, [canonical_body(text, b) for b in bodies if b])
 
     number, code = _symbol_parts(symbol)

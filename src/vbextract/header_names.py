@@ -57,7 +57,27 @@ def _places() -> tuple[str, ...]:
 
 @cache
 def positions() -> tuple[str, ...]:
+    """Signers' titles, longest first."""
     return tuple(sorted((row[0] for row in read_table("header_positions.tsv")), key=len, reverse=True))
+
+
+@cache
+def _headed_organs() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("header_positions.tsv") if len(row) > 1 and row[1]}
+
+
+def headed_organ(position: str | None) -> Organ | None:
+    """The organ a signer's title heads ("Phó Trưởng ban" -> Ban, "Giám đốc" -> Sở), if one kind only."""
+    if not position:
+        return None
+    name = _headed_organs().get(position.removeprefix("Phó ").strip())
+    return next((o for o in organs() if o.name == name), None)
+
+
+@cache
+def level_words() -> tuple[str, ...]:
+    """Administrative level words (tỉnh, thành phố, huyện …), longest first."""
+    return _places()
 
 
 @cache

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .header_dates import NUMERIC_DATE, WRITTEN_DATE, iso, written_date
-from .header_names import fold, organs, position_title
+from .header_names import Organ, fold, level_words, organs, position_title
 from .lexicon import doc_type_names
 
 # A symbol as printed: "235/KH-UBND", "4454 /TCT-TTKT", "532-TB/TU", a blank number "/KH-UBND",
@@ -57,7 +57,7 @@ def clean_symbol(raw: str | None) -> str | None:
     """A symbol without spaces, or None when its number is blank ("/KH-UBND")."""
     if not raw:
         return None
-    symbol = re.sub(r"^(\d+)(?=[A-ZĐ])", r"\1/", re.sub(r"\s", "", raw).replace("–", "-").strip("-/"))
+    symbol = re.sub(r"^(\d{1,6})(?=[A-ZĐ])", r"\1/", re.sub(r"\s", "", raw).replace("–", "-").strip("-/"))
     return symbol if symbol[:1].isdigit() and re.search(r"[A-ZĐ]", symbol) else None
 
 
@@ -143,7 +143,16 @@ def adoption_date(text: str) -> str | None:
     return written_date(written) if written else None
 
 
-def ban_at_level(text: str) -> str | None:
-    """The first Ban named at the issuing level ("Ban Chỉ đạo 138 tỉnh"), for a block signed TRƯỞNG BAN."""
-    match = re.search(r"\bBan[ ][A-ZĐ][^\n,.;:()]{0,40}?[ ](?:tỉnh|thành phố)(?=[ ]?[,.;)\n])", text)
+def body_at_level(text: str, organ: Organ) -> str | None:
+    """The first body of kind ``organ`` the text names at an administrative level, for a block
+    signed by its head without an authority line ("TRƯỞNG BAN" -> "Ban Chỉ đạo 138 tỉnh",
+    "GIÁM ĐỐC" -> "Sở Y tế tỉnh")."""
+    levels = "|".join(re.escape(word) for word in level_words())
+    name = r"[ ][A-ZĐ][^\n,.;:()]{0,40}?" if organ.next == "name" else ""
+    # one body at one level: not "… cấp huyện" (every district's) nor "… các huyện"
+    match = re.search(
+        rf"(?<!\w){re.escape(organ.name)}{name}(?<!cấp)(?<!các)[ ](?:{levels})"
+        rf"(?:[ ][A-ZĐ][^\W\d_]{{0,9}}){{0,4}}(?=[ ]?[,.;)\n])",
+        text,
+    )
     return match.group(0) if match else None

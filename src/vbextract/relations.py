@@ -71,14 +71,14 @@ _OPENING_CUE_LINE = re.compile(
     r"[-+•* ]{0,3}(?:Thực hiện|Căn cứ|Xét|Theo đề nghị|Trên cơ sở|Tiếp nhận|Tiếp tục thực hiện)\b"
 )
 _SENTENCE_END = re.compile(
-    rf"\.(?=\s)|\n(?=[ ]{{0,3}}{_LABEL}[ ])|\n\n|:[ ]*\n|\n(?={_OPENING_CUE_LINE.pattern})"
+    rf"\.(?=\s)|\n(?=[ ]{{0,3}}{_LABEL}[ ])|\n\n|:[ ]{0,20}\n|\n(?={_OPENING_CUE_LINE.pattern})"
 )
 
 
 @cache
 def _type_title_line() -> re.Pattern[str]:
     names = "|".join(re.escape(n.upper()) for n in doc_type_names())
-    return re.compile(rf"^[ ]{{0,3}}(?:{names})[ ]*$", re.M)
+    return re.compile(rf"^[ ]{{0,3}}(?:{names})[ ]{{0,20}}$", re.M)
 
 
 def title_blocks(text: str, zones: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -193,6 +193,6 @@ def body_cue(gap: str) -> Optional[Cue]:
     this = _this_document().match(rest)
     if this:
         rest = rest[this.end():]
-    rest = re.sub(r"(?:[ ]cho|[ ]một số điều của)?[ ]*$", "", rest, flags=re.I)
+    rest = re.sub(r"(?:[ ]cho|[ ]một số điều của)?[ ]{0,10}$", "", rest, flags=re.I)
     cue = _cue_by_phrase().get(rest.strip().lower())
     return cue if cue and cue.anywhere else None

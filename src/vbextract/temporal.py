@@ -304,7 +304,7 @@ class _Context:
             nxt = rrulestr(rule, dtstart=start).after(start, inc=False)
             found.granularity, found.value = "day", nxt.date() if nxt else None
             return found
-        month = int(re.search(r"BYMONTH=(\d+)", rule)[1])  # type: ignore[index]
+        month = int(re.search(r"BYMONTH=(\d{1,2})", rule)[1])  # type: ignore[index]
         spec = CalendarSpec("month", None, month)
         span = spec.span(self.doc_date.year)
         if span and span[1] < self.doc_date:
