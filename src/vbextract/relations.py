@@ -148,17 +148,36 @@ def _this_document() -> re.Pattern[str]:
 _BODY_HEAD = re.compile(rf"^\s{{0,4}}(?:{_LABEL}[ ])?[ ]?(?:{_LABEL}[ ])?")
 
 
-@cache
-def _clause_head() -> re.Pattern[str]:
-    words = [c.phrase for c in cues() if c.relation != "mentions"]
-    words += [r[1] for r in read_table("reference_phrases.tsv") if r[0] == "clause_head"]
+def _phrases(kind: str) -> list[str]:
+    return [r[1] for r in read_table("reference_phrases.tsv") if r[0] == kind]
+
+
+def _clause_start(words: list[str]) -> re.Pattern[str]:
+    """A clause beginning (after list marks and a label) with one of ``words``."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"^[\s\-+•*–“\"]{{0,6}}(?:{_LABEL}[ ])?(?:{alternatives})(?!\w)", re.I)
 
 
 @cache
+def _clause_head() -> re.Pattern[str]:
+    return _clause_start([c.phrase for c in cues() if c.relation != "mentions"] + _phrases("purpose"))
+
+
+@cache
+def _purpose_head() -> re.Pattern[str]:
+    return _clause_start(_phrases("purpose"))
+
+
+@cache
+def _purpose_cue() -> Cue:
+    """What a purpose clause without a cue word states: the document serves the cited one's aims."""
+    rank = min(c.rank for c in cues() if c.relation == "implements")
+    return Cue("để", "implements", rank, "opening")
+
+
+@cache
 def _main_clause() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(r[1]) for r in read_table("reference_phrases.tsv") if r[0] == "main_clause")
+    verbs = "|".join(re.escape(v) for v in _phrases("main_clause"))
     names = "|".join(re.escape(n) for n in doc_type_names())
     return re.compile(rf"(?<!\w)(?:{verbs})[ ](?:{names})(?!\w)", re.I)
 
@@ -166,8 +185,9 @@ def _main_clause() -> re.Pattern[str]:
 def opening_cue(gap: str, in_title: bool) -> Optional[Cue]:
     """The relation stated by the opening text ``gap`` before a citation (from the start
     of its clause).  In the title any cue counts; in the opening paragraph the clause must
-    begin with a cue ("Thực hiện …", "Căn cứ …", "Để …"), or the cue must follow the main
-    clause "<issuer> ban hành <type> …"."""
+    begin with a cue ("Thực hiện …", "Căn cứ …") or be a purpose clause ("Để …", "Nhằm …":
+    without a cue word it states what the document implements), or the cue must follow the
+    main clause "<issuer> ban hành <type> …"."""
     clause = gap[gap.rfind(";") + 1:]
     main = None
     for main in _main_clause().finditer(clause):
@@ -176,7 +196,10 @@ def opening_cue(gap: str, in_title: bool) -> Optional[Cue]:
         return strongest_cue(clause[main.end():])
     for part in (clause, clause[clause.rfind(": ") + 1:]):
         if in_title or _clause_head().match(part):
-            return strongest_cue(part)
+            cue = strongest_cue(part)
+            if cue is None and _purpose_head().match(part):
+                return _purpose_cue()
+            return cue
     return None
 
 

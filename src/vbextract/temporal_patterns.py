@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
 from dateutil.relativedelta import relativedelta
 
@@ -100,10 +101,30 @@ def words(role: str) -> dict[str, int]:
     return {r[1]: int(r[2]) for r in read_table("temporal_words.tsv") if r[0] == role}
 
 
-def alternation(phrases) -> str:
-    """A regex alternation of phrases, longest first, inner spaces matching 1-3 blanks."""
+def alternation(phrases: Iterable[str], any_tone: bool = False) -> str:
+    """A regex alternation of phrases, longest first, inner spaces matching 1-3 blanks;
+    with ``any_tone`` a vowel matches any of its marked forms (OCR and hurried typing
+    lose or swap them: "định ky", "hãng năm")."""
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(_SP.join(re.escape(w) for w in p.split()) for p in ordered)
+    escape = _any_tone if any_tone else re.escape
+    return "|".join(_SP.join(escape(w) for w in p.split()) for p in ordered)
+
+
+@cache
+def _vowel_classes() -> dict[str, str]:
+    """Base vowel -> a class of every lower-case letter written on it ("a" -> "[aàáảãạăằ…]")."""
+    forms: dict[str, list[str]] = {}
+    for code in (*range(0x61, 0x7B), *range(0xC0, 0x1B0), *range(0x1EA0, 0x1F00)):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if char.islower() and base in "aeiouy":
+            forms.setdefault(base, []).append(char)
+    return {base: f"[{''.join(chars)}]" for base, chars in forms.items()}
+
+
+def _any_tone(word: str) -> str:
+    classes = _vowel_classes()
+    return "".join(classes.get(unicodedata.normalize("NFD", c.lower())[0], re.escape(c)) for c in word)
 
 
 def _number(token: str) -> Optional[int]:
@@ -183,8 +204,8 @@ def calendar_atoms(text: str) -> Iterator[Atom]:
 
 @cache
 def _recurrence_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    every = alternation(words("every"))
-    periodic = alternation(words("periodic"))
+    every = alternation(words("every"), any_tone=True)
+    periodic = alternation(words("periodic"), any_tone=True)
     unit = alternation(units())
     number = alternation(words("number"))
     anchored = re.compile(
