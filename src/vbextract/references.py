@@ -508,6 +508,10 @@ def _named_mentions(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
 # --- relations ------------------------------------------------------------------------
 
 
+# Nothing but a list mark or label before a citation that opens its sentence ("Điều 2. ", "- ", "(1) ").
+_BARE_LABEL = re.compile(r"[\s\-+•*]{0,6}(?:Điều[ ]\d{1,3}|\(?\d{1,3}(?:\.\d{1,3}){0,3}\)?)?[\s.:)]{0,4}")
+
+
 def _in(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -551,7 +555,7 @@ def _assign_relations(text: str, mentions: list[_Mention], anchors: list[int]) -
                     cue = None  # a list item: keeps the relation of the clause
             else:
                 cue = body_cue(gap) if last_top_end == sentence_start else None
-                if cue is None and last_top_end == sentence_start and not gap.strip(" -+•*\n.0123456789()Điều"):
+                if cue is None and last_top_end == sentence_start and _BARE_LABEL.fullmatch(gap):
                     following = starts[sentence_index + 1] if sentence_index + 1 < len(starts) else len(text)
                     cue = after_cue(text[m.end:min(following, m.end + 400)])
                 if cue is None and head and gap.strip(" ,;\n") not in ("", "và"):

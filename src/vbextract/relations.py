@@ -67,12 +67,25 @@ _LABEL = r"(?:[IVXLC]{1,6}[.\-–)]|\d[\d.]{0,10}[.)]|[a-zđ]\)|[-+•*–]|Đi�
 _HEADING = re.compile(
     r"^(?:[IVXLC]{1,6}[.\-–][ ]?\S|\d{1,2}[.)][ ]\S|Điều[ ]\d{1,3}[.:]|(?:PHẦN|Phần|CHƯƠNG|Chương)[ ]\S)"
 )
-_OPENING_CUE_LINE = re.compile(
-    r"[-+•* ]{0,3}(?:Thực hiện|Căn cứ|Xét|Theo đề nghị|Trên cơ sở|Tiếp nhận|Tiếp tục thực hiện)\b"
-)
-_SENTENCE_END = re.compile(
-    rf"\.(?=\s)|\n(?=[ ]{{0,3}}{_LABEL}[ ])|\n\n|:[ ]{0,20}\n|\n(?={_OPENING_CUE_LINE.pattern})"
-)
+
+
+@cache
+def _opening_cue_line() -> re.Pattern[str]:
+    """A line of the opening that begins, capitalised, with a basis or implementation cue
+    ("Căn cứ …", "Thực hiện …", "Xét …", "Theo đề nghị …")."""
+    phrases = sorted(
+        {c.phrase for c in cues() if c.relation in {"based_on", "implements"} and c.scope != "after"},
+        key=len, reverse=True,
+    )
+    alternatives = "|".join(re.escape(p[0].upper() + p[1:]) for p in phrases)
+    return re.compile(rf"[-+•* ]{{0,3}}(?:{alternatives})(?!\w)")
+
+
+@cache
+def _sentence_end() -> re.Pattern[str]:
+    return re.compile(
+        rf"\.(?=\s)|\n(?=[ ]{{0,3}}{_LABEL}[ ])|\n\n|:[ ]{{0,20}}\n|\n(?={_opening_cue_line().pattern})"
+    )
 
 
 @cache
@@ -91,7 +104,7 @@ def title_blocks(text: str, zones: list[tuple[int, int]]) -> list[tuple[int, int
             line_end = text.find("\n", pos, end)
             line_end = end if line_end < 0 else line_end
             line = text[pos:line_end].rstrip()
-            if _OPENING_CUE_LINE.match(line) or line.endswith((".", ":")) or ". " in line:
+            if _opening_cue_line().match(line) or line.endswith((".", ":")) or ". " in line:
                 break
             pos = line_end + 1
         blocks.append((start, min(pos, end)))
@@ -129,14 +142,14 @@ def _zone_end(text: str, start: int, limit: int) -> int:
         line = text[line_start:line_end]
         if _HEADING.match(line) or (opened or line.rstrip().endswith(":")) and _is_upper_line(line):
             return line_start
-        opened = opened or bool(_OPENING_CUE_LINE.match(line))
+        opened = opened or bool(_opening_cue_line().match(line))
         pos = line_end if line_end < limit else -1
     return limit
 
 
 def sentence_starts(text: str) -> list[int]:
     """Offsets where a sentence or list item begins (sorted)."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    return [0] + [m.end() for m in _sentence_end().finditer(text)]
 
 
 @cache
