@@ -107,8 +107,10 @@ class Names:
         return bool(self.names)
 
 
-def _name_end(text: str, start: int, limit: int) -> tuple[int, int]:
-    """(end of the name whose head ends at ``start``, start of the next name or -1)."""
+def _name_end(text: str, start: int, limit: int, collective: bool = False) -> tuple[int, int]:
+    """(end of the name whose head ends at ``start``, start of the next name or -1).
+    Inside a collective name ("các sở, ngành") a lower-case head after a comma goes on
+    the same name; after a proper name it opens the next one."""
     j = start
     while j < limit:
         ch = text[j]
@@ -126,7 +128,7 @@ def _name_end(text: str, start: int, limit: int) -> tuple[int, int]:
         if sep:
             nxt = sep.end()
             word = sep.group(0).strip()
-            if head_at(text, nxt, loose=word in {"và", ";", "cùng"}):
+            if head_at(text, nxt, loose=word in {"và", ";", "cùng"} or not collective):
                 return j, nxt
             verb = verb_at(text, nxt) and head_at(text, nxt, loose=True) is None
             if word == ";" or verb or text.startswith(_NAME_STOPS, nxt):
@@ -148,7 +150,7 @@ def agency_list(text: str, pos: int, limit: int, *, loose: bool = False) -> Name
         head_end = head_at(text, i, loose=loose or not first)
         if head_end is None:
             break
-        end, nxt = _name_end(text, head_end, limit)
+        end, nxt = _name_end(text, head_end, limit, collective=is_collective(text[i:head_end]))
         if end <= i:
             break
         distributed = _distribute(text, i, end, limit)
@@ -348,8 +350,12 @@ def _opens_clause(text: str, folded: str, start: int, at: int) -> bool:
     before = folded[start:at].rstrip()
     if _CLAUSE_GLUE.search(before[-12:] if before else ""):
         return True
-    names = agency_list(text, start, at)
-    return bool(names) and not text[names.end:at].strip()
+    marks = [start] + [start + m.end() for m in re.finditer(r"[,;][ ]", folded[start:at])]
+    for mark in marks[-1:] + marks[:1]:
+        names = agency_list(text, mark, at)
+        if names and not text[names.end:at].strip():
+            return True
+    return False
 
 
 def field_value(text: str, start: int, end: int, role: str) -> Optional[tuple[int, int]]:
@@ -386,7 +392,9 @@ def deliverable_in(text: str, start: int, end: int) -> Optional[str]:
     folded = fold(text[start:end])
     best: Optional[tuple[int, str]] = None
     for phrase in CUES.get("deliverable", ()):
-        m = re.search(r"(?<![\w])%s(?![\w])" % re.escape(phrase), folded)
+        # not the document being carried out ("thực hiện Kế hoạch này")
+        pattern = r"(?<!thuc hien )(?<![\w])%s(?![\w])(?! nay)" % re.escape(phrase)
+        m = re.search(pattern, folded)
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), text[start + m.start():start + m.end()].lower())
     return best[1] if best else None
