@@ -4,7 +4,7 @@
 a blank day or month ("Hà Nội, ngày    tháng    năm 2026") gives the place and no
 date.  An OCR-garbled month ("ngày 29 tháng 44 năm 2022") is repaired from the
 e-signature stamp ("Thời gian ký: 30.11.2022 14:39") when that stamp is at most a
-few days later.
+few days later; so is a garbled day.
 """
 
 from __future__ import annotations
@@ -46,14 +46,18 @@ def written_date(match: re.Match[str]) -> str | None:
 
 
 def repaired_date(text: str, day: str | None, month: str | None, year: str | None) -> str | None:
-    """A date whose month is garbled, taken from the e-signature stamp when it fits."""
-    if not (day and year) or (month and 1 <= int(month) <= 12):
+    """An impossible printed date whose day or month is garbled, that part taken from the
+    e-signature stamp when the result is at most a few days before the signing."""
+    if not (day and month and year) or iso(day, month, year):
         return None
     stamp = _STAMP.search(text)
     if not stamp:
         return None
     signed = iso(stamp.group("d"), stamp.group("m"), stamp.group("y"))
-    candidate = iso(day, stamp.group("m"), year)
+    if 1 <= int(month) <= 12:
+        candidate = iso(stamp.group("d"), month, year)
+    else:
+        candidate = iso(day, stamp.group("m"), year)
     if not (signed and candidate):
         return None
     gap = date.fromisoformat(signed) - date.fromisoformat(candidate)
