@@ -33,8 +33,10 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+@lru_cache(maxsize=16)
 def fold(text: str) -> str:
-    """Lower case without tone marks, one output character per input character."""
+    """Lower case without tone marks, one output character per input character
+    (cached: stages fold the same document text many times)."""
     return "".join(_fold_char(ch) for ch in text)
 
 
