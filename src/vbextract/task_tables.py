@@ -44,8 +44,6 @@ def table_tasks(text: str) -> list["Draft"]:
             columns = _header(line)
             continue
         if columns is None or not _ROW.match(line):
-            if not line.strip():
-                continue
             continue
         nxt = _ROW_OR_GROUP.search(text, pos)
         end = nxt.start() if nxt else len(text)

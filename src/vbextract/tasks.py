@@ -104,7 +104,6 @@ class _Reader:
 
     # ---------------------------------------------------------------- walking
     def visit(self, node: Node, inherited: Optional[roles.Attribution]) -> None:
-        text = self.text
         if node.kind == "root" or node.is_section:
             if node.is_section and self._no_task_section(node):
                 return
@@ -131,38 +130,35 @@ class _Reader:
         self._clauses(node.start, node.own_end, att, node.own_end)
         return False
 
-    def _item(self, node: Node, inherited: Optional[roles.Attribution], own_only: bool = False) -> bool:
+    def _item(self, node: Node, inherited: Optional[roles.Attribution]) -> None:
+        """A list item: agency heading, own subject/request, role fields, an inherited
+        umbrella agency, or (none of these) a later sentence naming an agency."""
         text = self.text
         heading = roles.heading_attribution(text, node.body, node.head_end)
         invited = self._invited(node) if _folded_starts(text, node.body, "moi ") else []
-        if (heading or invited) and not own_only:
+        if heading or invited:
             self.drafts.append(Draft(node.start, node.end, invited or heading.lead))
-            return True
+            return
         own_end = node.own_end
         att = self.attribution(node.body, own_end)
-        if att and not own_only:
+        if att:
             if text[node.body:own_end].rstrip().endswith(":") and node.children and node.kind not in {"dash", "plus"}:
                 self._umbrella(node, att)
-                return True
-            self._clauses(node.start, node.end, att, own_end)
-            return True
-        if att and own_only:
-            self._clauses(node.start, own_end, att, own_end)
-            return True
-        if not own_only and self._fields(node):
-            return True
-        if inherited and not own_only:
+            else:
+                self._clauses(node.start, node.end, att, own_end)
+            return
+        if self._fields(node):
+            return
+        if inherited:
             if node.children and node.kind not in {"dash", "plus"} and _items(node):
                 for child in node.children:
                     self.visit(child, inherited)
             else:
                 self.drafts.append(Draft(node.start, node.end, inherited.lead))
-            return True
-        inner = self._inner_subject(node.body, own_end)
-        if not own_only:
-            for child in node.children:
-                self.visit(child, None)
-        return inner
+            return
+        self._inner_subject(node.body, own_end)
+        for child in node.children:
+            self.visit(child, None)
 
     def _umbrella(self, node: Node, att: roles.Attribution) -> None:
         """An item ending in ":" with agencies: see the module docstring."""
