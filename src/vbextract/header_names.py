@@ -21,6 +21,8 @@ _NAME_SYLLABLE = re.compile(r"[^\W\d_][^\W\d_]{0,7}")
 
 @dataclass(frozen=True)
 class Organ:
+    """A head of issuing bodies: its canonical name, system (state/party) and what follows it."""
+
     name: str
     system: str
     next: str

@@ -35,6 +35,8 @@ _BODY_TAIL = (
 
 @dataclass
 class Found:
+    """What one source states about the document's identity (None where it is silent)."""
+
     doc_type: str | None = None
     symbol: str | None = None
     issued_date: str | None = None

@@ -27,6 +27,8 @@ NAMED_ACTS = ("Luật", "Bộ luật", "Pháp lệnh")
 
 @dataclass
 class Mention:
+    """One citation as read, before it becomes a :class:`~vbextract.schema.Reference`."""
+
     start: int
     end: int
     key: str

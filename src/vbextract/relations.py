@@ -19,6 +19,8 @@ from .lexicon import doc_type_names, read_table
 
 @dataclass(frozen=True)
 class Cue:
+    """A relation cue phrase: the relation it states, its strength (lower wins) and scope."""
+
     phrase: str
     relation: str
     rank: int
@@ -26,6 +28,7 @@ class Cue:
 
     @property
     def anywhere(self) -> bool:
+        """True when the cue also holds in a body sentence about this document."""
         return self.scope == "any"
 
 

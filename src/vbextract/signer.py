@@ -30,6 +30,8 @@ _LOOKAHEAD = 8
 
 @dataclass
 class SignatureBlock:
+    """The signer read from a signature block, the body it signs for and where it starts."""
+
     signer: Signer
     body: str | None  # the body named after TM./T/M ("BAN THƯỜNG VỤ"), in capitals as printed
     line: int | None  # index of the block's first line

@@ -236,6 +236,8 @@ class _Context:
     # --- one calendar expression -------------------------------------------------------------
 
     def single(self, atom: Atom, warnings: list[WarningItem]) -> Optional[_Found]:
+        """One calendar expression: a deadline, a date or a period (None for a bare "30/6"
+        without a cue)."""
         spec = atom.spec
         assert spec is not None
         begin, cue = self._governing(atom.start, atom.end)
@@ -295,6 +297,7 @@ class _Context:
     # --- recurrences and durations ---------------------------------------------------------------
 
     def recurrence(self, atom: Atom) -> _Found:
+        """A recurrence; its next occurrence after the document's date when it pins a month."""
         found = _Found(atom.start, atom.end, "recurrence", rrule=atom.rrule)
         rule = atom.rrule or ""
         if self.doc_date is None or "BYMONTH" not in rule:

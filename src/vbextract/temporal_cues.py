@@ -17,6 +17,8 @@ MAX_FILLERS = 3
 
 @dataclass(frozen=True)
 class Cue:
+    """The cue governing a date expression: its role and where it starts."""
+
     role: str  # before | by | within | schedule | expected | horizon | start
     granularities: frozenset[str]  # empty: any
     start: int  # where the cue begins in the text

@@ -84,6 +84,8 @@ class Atom:
 
 @dataclass(frozen=True)
 class Unit:
+    """A unit of time: its RFC 5545 frequency and interval, and its relativedelta keyword."""
+
     freq: str
     interval: int
     delta_key: str
@@ -301,4 +303,5 @@ def add_duration(anchor: date, amount: int, key: str) -> date:
 
 
 def day_before(value: date) -> date:
+    """The day before ``value`` ("trước Quý III" is due on the last day of June)."""
     return value - timedelta(days=1)
