@@ -102,23 +102,27 @@ def _capitalise(word: str) -> str:
 
 
 def proper_case(caps: str) -> str:
-    """Canonical casing of a body's name printed in capitals, by rule."""
+    """Canonical casing of a body's name printed in capitals, by rule (NĐ 30/2020/NĐ-CP Phụ lục
+    II): the organ head as in the table, the first word of its field and of each field joined
+    by "và" ("Sở Giáo dục và Đào tạo"), every word of a place name after a level word."""
     words = caps.lower().split()
     out: list[str] = []
     i = 0
     place_follows = False
+    in_field = False
     while i < len(words):
         rest = " ".join(words[i:])
-        organ = next(
-            (o for o in organs() if fold(rest) == fold(o.name) or fold(rest).startswith(fold(o.name) + " ")),
-            None,
+        # inside a name only the accented spelling counts ("tiêu cực" is not "Cục")
+        organ = organ_of(rest) if i == 0 else next(
+            (o for o in organs() if rest == o.name.lower() or rest.startswith(o.name.lower() + " ")), None
         )
         level = next((p for p in _places() if rest == p or rest.startswith(p + " ")), None)
         if organ and not place_follows:
             size = len(organ.name.split())
             out.extend(organ.name.split())
             i += size
-            if organ.next == "name" and i < len(words):
+            in_field = organ.next == "name"
+            if in_field and i < len(words):
                 out.append(_capitalise(words[i]))
                 i += 1
             place_follows = organ.next == "place"
@@ -126,9 +130,10 @@ def proper_case(caps: str) -> str:
         if level:
             out.extend(level.split())
             i += len(level.split())
-            place_follows = True
+            place_follows, in_field = True, False
             continue
-        out.append(_capitalise(words[i]) if place_follows else words[i])
+        field_starts = in_field and out[-1:] == ["và"]
+        out.append(_capitalise(words[i]) if place_follows or field_starts else words[i])
         i += 1
     text = " ".join(out)
     return _capitalise(text)
