@@ -17,6 +17,7 @@ from typing import Optional
 
 from .header_names import fold
 from .lexicon import doc_type_names, doc_types, issuer_codes, read_table
+from .relations import cues
 from .schema import CitedRelation
 from .symbols import Symbol, read_symbol, scan_symbols
 
@@ -145,11 +146,17 @@ def _issuer_cue() -> re.Pattern[str]:
 @cache
 def _issuer_stop() -> re.Pattern[str]:
     types = types_alt()
+    predicates = "|".join(re.escape(c.phrase) for c in cues())
     return re.compile(
-        rf"[ ]?[,;.:()\[\]“”\"]|[ ](?:{alternation('issuer_stop')})(?!\w)"
+        rf"[ ]?[,;.:()\[\]“”\"]|[ ](?:{alternation('issuer_stop')}|{predicates})(?!\w)"
         rf"|[ ]và[ ](?=(?-i:[a-zà-ỹđ])|(?:{types})(?!\w))|\n",
         re.I,
     )
+
+
+@cache
+def _subject_verb() -> re.Pattern[str]:
+    return re.compile(rf"[ ](?:{alternation('subject_verb')})(?!\w)", re.I)
 
 
 @cache
@@ -191,6 +198,7 @@ def _issuer_at(text: str, pos: int) -> tuple[Optional[str], int]:
     limit = min(len(text), pos + 160)
     known = _known_bodies().match(text, pos)
     cursor = known.end() if known else pos
+    joined_at: Optional[int] = None  # the first comma joining a second body ("Bộ Y tế, Bộ Tài chính")
     while cursor < limit:
         stop = _issuer_stop().search(text, cursor, limit)
         end = stop.start() if stop else limit
@@ -201,9 +209,12 @@ def _issuer_at(text: str, pos: int) -> tuple[Optional[str], int]:
                 cursor = end + 1
                 continue
         if stop and stop.group(0) == "," and _issuer_head().match(text, end):
+            joined_at = end if joined_at is None else joined_at
             cursor = end + 2
             continue
         cursor = end
+        if joined_at is not None and stop and _subject_verb().match(text, end):
+            cursor = joined_at  # "… của Bộ Y tế, Sở Y tế đề nghị …": the body after the comma is a subject
         break
     value = " ".join(text[pos:cursor].split())
     if not value or len(value.split()) > 16 or not value[0].isupper():

@@ -151,8 +151,15 @@ def _zone_end(text: str, start: int, limit: int) -> int:
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Offsets where a sentence or list item begins (sorted)."""
-    return [0] + [m.end() for m in _sentence_end().finditer(text)]
+    """Offsets where a sentence or list item begins (sorted): after a full stop, before a
+    label or an opening cue line, after a blank line, and after a heading line in capitals."""
+    starts = {0, *(m.end() for m in _sentence_end().finditer(text))}
+    pos = 0
+    for line in text.split("\n"):
+        pos += len(line) + 1
+        if pos < len(text) and _is_upper_line(line):
+            starts.add(pos)
+    return sorted(starts)
 
 
 @cache
