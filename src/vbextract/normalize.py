@@ -53,11 +53,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 # Old-style placement puts the mark on the last vowel of an open oa/oe/uy
 # syllable (hoà, khoẻ, thuỷ); the modern rule puts it on the first (hòa, khỏe,
 # thủy).  Swapping keeps the string length.  "qu" + y is left alone (quý).
-_OPEN_GLIDE = re.compile(
-    r"(?<![qQ])([oO])([àáảãạÀÁẢÃẠ])(?!\w)"
-    r"|(?<![qQ])([oO])([èéẻẽẹÈÉẺẼẸ])(?!\w)"
-    r"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?!\w)"
-)
+_OPEN_GLIDE = re.compile(r"([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?!\w)|([uU])([ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
 
 # --- page noise ------------------------------------------------------------------
 _PAGE_MARKER = re.compile(
@@ -70,15 +66,15 @@ _PAGE_MARKER = re.compile(
 _SPACE_RUN = re.compile(r"[ ]{2,}")
 _LINE_EDGE_SPACE = re.compile(r"^[ ]+|[ ]+$", re.M)
 _BLANK_RUN = re.compile(r"\n{3,}")
-_EDGE_NEWLINES = re.compile(r"^\n+|\n+$")
 
 # --- broken lines --------------------------------------------------------------------
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 _LIST_LABEL_AHEAD = rf"(?![{_LOWER}][.)][ ])"
 # "giải\n\npháp": a line that stops mid-sentence, then a line going on in lower case.
-_BROKEN_LINE = re.compile(
-    rf"(?<=[{_LOWER}A-ZĐ0-9,])[ ]*\n{{1,2}}(?=[{_LOWER}]){_LIST_LABEL_AHEAD}"
-)
+# The character before the break is checked in the callback (a pattern that starts with a
+# literal newline lets the regex engine skip ahead instead of testing a look-behind everywhere).
+_BROKEN_LINE = re.compile(rf"\n\n?(?=[{_LOWER}]){_LIST_LABEL_AHEAD}")
+_MID_SENTENCE_END = re.compile(rf"[{_LOWER}A-ZĐ0-9,]")
 # "36-\nCT/TW", "5969/QĐ-\nUBND": a document symbol broken after its dash.
 _BROKEN_SYMBOL = re.compile(r"(?<=[0-9A-ZĐ]-)[ ]*\n(?=[A-ZĐ]{1,10}\b)")
 
@@ -111,12 +107,17 @@ def _nfc(match: re.Match[str]) -> str:
 def _join_broken_line(match: re.Match[str]) -> str:
     """Join unless the line before is a heading in capitals ("KẾ HOẠCH" / "sơ kết …")."""
     text = match.string
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    previous = text[line_start : match.start()]
+    start = match.start()
+    if start == 0 or not _MID_SENTENCE_END.match(text, start - 1):
+        return match.group(0)
+    line_start = text.rfind("\n", 0, start) + 1
+    previous = text[line_start:start]
     return " " if any(c.islower() for c in previous) else match.group(0)
 
 
 def _modern_tone(match: re.Match[str]) -> str:
+    if match.start() and match.string[match.start() - 1] in "qQ":  # "quý", "quả": qu + vowel
+        return match.group(0)
     groups = [g for g in match.groups() if g is not None]
     first, marked = groups
     base, mark = unicodedata.normalize("NFD", marked)[0], unicodedata.normalize("NFD", marked)[1:]
@@ -135,6 +136,8 @@ def _character_level(text: MappedText) -> MappedText:
     text = text.sub(_INVISIBLE, "")
     text = text.sub(_CONTROL, " ")
     text = text.sub(_ODD_SPACES, " ")
+    if unicodedata.is_normalized("NFC", text.text):
+        return text
     return text.sub(_DECOMPOSED, _nfc)
 
 
@@ -152,24 +155,41 @@ def _html_residue(text: MappedText) -> MappedText:
     return text
 
 
+# (pattern, replacement, characters without which the step cannot apply): most texts
+# have no markdown at all, and a substring test is far cheaper than a regex scan.
+_MARKDOWN_STEPS = (
+    (_BOLD_PAIR_JOIN, "\n", "*"),
+    (_GLUED_HEADING, "\n", "*"),
+    (_BOLD, "", "*_"),
+    (_ITALIC, "", "*"),
+    (_MD_HEADING, "", "#"),
+    (_TABLE_RULE, "", "-"),
+    (_MD_RULE, "", "-=_*"),
+    (_EDGE_PIPE, "", "|"),
+    (_INNER_PIPE, " | ", "|"),
+    (_MD_ESCAPE, r"\1", "\\"),
+)
+
+
 def _markdown_residue(text: MappedText) -> MappedText:
-    text = text.sub(_BOLD_PAIR_JOIN, "\n")
-    text = text.sub(_GLUED_HEADING, "\n")
-    text = text.sub(_BOLD, "")
-    text = text.sub(_ITALIC, "")
-    text = text.sub(_MD_HEADING, "")
-    text = text.sub(_TABLE_RULE, "")
-    text = text.sub(_MD_RULE, "")
-    text = text.sub(_EDGE_PIPE, "")
-    text = text.sub(_INNER_PIPE, " | ")
-    return text.sub(_MD_ESCAPE, r"\1")
+    for pattern, replacement, triggers in _MARKDOWN_STEPS:
+        if any(t in text.text for t in triggers):
+            text = text.sub(pattern, replacement)
+    return text
 
 
 def _white_space(text: MappedText) -> MappedText:
     text = text.sub(_SPACE_RUN, " ")
-    text = text.sub(_LINE_EDGE_SPACE, "")
+    value = text.text
+    if " \n" in value or "\n " in value or value[:1] == " " or value[-1:] == " ":
+        text = text.sub(_LINE_EDGE_SPACE, "")
     text = text.sub(_BLANK_RUN, "\n\n")
-    return text.sub(_EDGE_NEWLINES, "")
+    value = text.text
+    inner = value.strip("\n")
+    if len(inner) == len(value):
+        return text
+    lead = len(value) - len(value.lstrip("\n"))
+    return text.apply([(0, lead, ""), (lead + len(inner), len(value), "")])
 
 
 def _duplicate_blocks(text: MappedText) -> tuple[MappedText, list[WarningItem]]:

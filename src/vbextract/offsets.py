@@ -79,8 +79,10 @@ class MappedText:
 
     def sub(self, pattern: re.Pattern[str], repl: Replacement) -> "MappedText":
         """``re.sub`` that keeps the offset map."""
-        edits = (
-            (m.start(), m.end(), repl(m) if callable(repl) else m.expand(repl))
-            for m in pattern.finditer(self.text)
-        )
+        if callable(repl):
+            edits = ((m.start(), m.end(), repl(m)) for m in pattern.finditer(self.text))
+        elif "\\" in repl:
+            edits = ((m.start(), m.end(), m.expand(repl)) for m in pattern.finditer(self.text))
+        else:  # a constant replacement: no template expansion per match
+            edits = ((*m.span(), repl) for m in pattern.finditer(self.text))
         return self.apply(edits)
