@@ -24,7 +24,7 @@ from .errors import VbextractError
 from .schema import Document
 from .scoring import METADATA_FIELDS, DocScore, Error, score_document
 
-DOC_DIRS = (".", "../raw", "../docs")
+DOC_DIRS = (".", "../raw", "../docs", "../pdf")
 FLOOR_STEP = 0.05
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 from .evaluate import find_document
+from .readers import read
 from .scoring import METADATA_FIELDS, SELF, UNSCORED, norm_key
 
 RELATIONS = frozenset({"implements", "based_on", "reports_on", "replaces", "amends", "repeals", "guides"})
@@ -199,7 +200,7 @@ def validate_file(path: Path) -> list[str]:
     document = None
     if isinstance(gold, dict) and isinstance(gold.get("file"), str):
         found = find_document(path.parent, gold["file"])
-        document = found.read_text(encoding="utf-8") if found else None
+        document = read(found).text if found else None
     return validate(gold, document)
 
 

@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional
 
+from .normalize import canonical_tones
 from .schema import Document
 
 METADATA_FIELDS = (
@@ -59,14 +60,6 @@ ABBREVIATIONS = {
     "tp": "thành phố",
 }
 
-#: Old-style tone placement -> the placement NFC text mostly uses.
-_TONE_PLACEMENT = {
-    "uỷ": "ủy", "uý": "úy", "uỳ": "ùy", "uỹ": "ũy", "uỵ": "ụy",
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-}
-_TONE_RE = re.compile("|".join(_TONE_PLACEMENT))
-
 TASK_PRED_IN_GOLD = 0.6
 TASK_GOLD_HEAD = 25
 TASK_GOLD_HEAD_IN_PRED = 0.8
@@ -87,8 +80,8 @@ def norm_key(value: str) -> str:
 
 
 def tokens(value: str) -> list[str]:
-    """Words of a text: NFC, lower-cased, punctuation and symbols removed."""
-    text = unicodedata.normalize("NFC", value).casefold()
+    """Words of a text: NFC with modern tone placement (hoà = hòa), lower-cased, no punctuation."""
+    text = canonical_tones(value).casefold()
     cleaned = "".join(" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in text)
     return cleaned.split()
 
@@ -96,7 +89,7 @@ def tokens(value: str) -> list[str]:
 def agency_words(name: str) -> list[str]:
     """An agency name as a word list for fuzzy comparison (see module docstring)."""
     words: list[str] = []
-    for word in tokens(_TONE_RE.sub(lambda m: _TONE_PLACEMENT[m.group(0)], unicodedata.normalize("NFC", name).casefold())):
+    for word in tokens(name):
         words.extend(ABBREVIATIONS.get(word, word).split())
     return words
 
