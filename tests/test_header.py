@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vbextract.evaluate import find_document
 from vbextract.header import parse_header
+from vbextract.readers import read
 from vbextract.normalize import normalize
 from vbextract.schema import Metadata
 from vbextract.scoring import metadata_equal
@@ -23,8 +25,11 @@ FIELDS = ("doc_type", "symbol", "issuer", "issued_date", "place", "signer_name",
 
 @cache
 def _metadata(stem: str) -> Metadata:
-    raw = next(CORPORA.glob(f"raw/{stem}*.txt"))
-    return parse_header(normalize(raw.read_text(encoding="utf-8")).text)[0]
+    gold_dir = CORPORA / "gold"
+    name = json.loads(next(gold_dir.glob(f"{stem}*.json")).read_text(encoding="utf-8"))["file"]
+    path = find_document(gold_dir, name)  # a .txt in raw/ or a PDF in pdf/
+    assert path is not None, name
+    return parse_header(normalize(read(path).text).text)[0]
 
 
 def _value(metadata: Metadata, field: str) -> str | None:
