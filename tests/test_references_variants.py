@@ -71,16 +71,12 @@ def _only(text: str):
     return refs[0]
 
 
-@pytest.mark.parametrize("sentence, symbol, doc_type, date, issuer, relation", OPENING)
-def test_opening_citation_variants(sentence, symbol, doc_type, date, issuer, relation):
-    ref = _only(sentence)
-    assert (ref.symbol, ref.doc_type, ref.date, ref.issuer, ref.relation) == (
-        symbol, doc_type, date, issuer, relation)
-
-
-@pytest.mark.parametrize("sentence, symbol, doc_type, date, issuer, relation", BODY_SENTENCES)
-def test_body_sentence_variants(sentence, symbol, doc_type, date, issuer, relation):
-    ref = _only(BODY + sentence)
+@pytest.mark.parametrize(
+    "context, sentence, symbol, doc_type, date, issuer, relation",
+    [("", *case) for case in OPENING] + [(BODY, *case) for case in BODY_SENTENCES],
+)
+def test_citation_variants(context, sentence, symbol, doc_type, date, issuer, relation):
+    ref = _only(context + sentence)
     assert (ref.symbol, ref.doc_type, ref.date, ref.issuer, ref.relation) == (
         symbol, doc_type, date, issuer, relation)
 
