@@ -96,12 +96,13 @@ def test_tokens_rebuild_the_text_and_respect_cuts(text: str, cuts: set[int]) -> 
     words, spaces = tokenize(text, cuts)
     rebuilt = "".join(w + (" " if s else "") for w, s in zip(words, spaces))
     assert rebuilt == text
-    offsets, position = set(), 0
+    boundaries, position = {0}, 0
     for word, space in zip(words, spaces):
-        offsets.add(position)
-        position += len(word) + space
-    offsets.add(len(text))
-    assert all(c in offsets for c in cuts if c <= len(text) and (c == len(text) or text[c - 1:c] != " "))
+        position += len(word)
+        boundaries.add(position)  # a token ends here
+        position += space
+        boundaries.add(position)  # the next token starts here
+    assert all(c in boundaries for c in cuts if c <= len(text))
 
 
 def test_spacy_doc_spans_align_exactly(plan) -> None:
