@@ -14,10 +14,11 @@ Three readers, selectable with ``method``:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from .agency_grammar import MODIFIERS, Grammar, Parse
-from .agency_lexicon import Token, WordView, lexicon, tokenize
+from .agency_lexicon import Token, Tokens, lexicon, tokenize
 from .agency_lists import Item, scan_items, split_parses
 from .schema import Agency
 
@@ -80,6 +81,7 @@ def split_agency_list(text: str, start: int, end: int, method: Method = DEFAULT_
     return _agencies(text, tokens, split_parses(grammar, first))
 
 
+@lru_cache(maxsize=8192)
 def canonical_name(surface: str) -> str:
     """The name of a mention: abbreviations expanded, spacing and all-caps normalised.
 
@@ -108,7 +110,7 @@ def canonical_name(surface: str) -> str:
 
 
 # --- helpers --------------------------------------------------------------------------
-def _grammar(text: str, tokens: list[Token], method: Method) -> Grammar:
+def _grammar(text: str, tokens: Tokens, method: Method) -> Grammar:
     if method == "combined":
         from .agency_nlp import verb_boundary
 
@@ -116,7 +118,7 @@ def _grammar(text: str, tokens: list[Token], method: Method) -> Grammar:
     return Grammar(tokens)
 
 
-def _agencies(text: str, tokens: list[Token], items: list[Item]) -> list[Agency]:
+def _agencies(text: str, tokens: Tokens, items: list[Item]) -> list[Agency]:
     agencies = []
     for n, item in enumerate(items, 1):
         start, end = tokens[item.start].start, tokens[item.end - 1].end
@@ -126,7 +128,7 @@ def _agencies(text: str, tokens: list[Token], items: list[Item]) -> list[Agency]
     return agencies
 
 
-def _from_parse(text: str, tokens: list[Token], parse: Parse, n: int) -> Agency:
+def _from_parse(text: str, tokens: Tokens, parse: Parse, n: int) -> Agency:
     return _agency(text, tokens[parse.start].start, tokens[parse.end - 1].end, parse.kind, n)
 
 
@@ -135,7 +137,7 @@ def _agency(text: str, start: int, end: int, kind: str, n: int) -> Agency:
     return Agency(id=f"a{n}", text=surface, name=canonical_name(surface), start=start, end=end, kind=kind)
 
 
-def _is_all_caps(tokens: list[Token]) -> bool:
+def _is_all_caps(tokens: Tokens) -> bool:
     letters = [t.text for t in tokens if t.is_word and not t.is_abbreviation and not t.text.isdigit()]
     return len(letters) > 1 and all(t.isupper() for t in letters)
 
@@ -145,21 +147,19 @@ def _sentence_case(name: str) -> str:
     lower-case, other words (place and proper names) Title-case."""
     lowered = name.lower()
     tokens = tokenize(lowered)
-    view = WordView(tokens)
     lex = lexicon()
     out: list[str] = []
     cursor, i = 0, 0
     while i < len(tokens):
         forms: list[str] = []
         for table in (lex.heads, lex.domains):
-            ends = view.lookup(table, i, lex.max_len)
-            if ends:
-                entry = table[view.key(i, ends[0])]
-                forms = re.findall(r"\w+|[^\w\s]", entry.form)
+            entries = tokens.lookup(table, i)  # type: ignore[arg-type]
+            if entries:
+                forms = re.findall(r"\w+|[^\w\s]", entries[0][1].form)
                 break
         if not forms:
-            level = view.lookup(lex.levels, i, lex.max_len)
-            forms = [t.text for t in tokens[i : level[0]]] if level else [tokens[i].text.capitalize()]
+            level = tokens.lookup(lex.levels, i)
+            forms = [t.text for t in tokens[i : level[0][0]]] if level else [tokens[i].text.capitalize()]
         for token, form in zip(tokens[i : i + len(forms)], forms):
             out.append(lowered[cursor : token.start] + form)
             cursor = token.end

@@ -13,17 +13,17 @@ looks ahead a bounded number of tokens, so a scan is linear in the text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, TypeVar
 
-from .agency_lexicon import Head, Token, WordView, continues_line, lexicon
+from .agency_lexicon import MODIFIERS, Collective, Head, Table, Token, Tokens, lexicon
 
-MODIFIERS = frozenset({"các", "những", "mọi"})
 _MAX_DEPTH = 3
 _MAX_NAME_WORDS = 24
 _MAX_LIST = 8
 _CLOSED_TAIL = 2  # lowercase words a capitalised component of a closed name may carry
 
 BoundaryTest = Callable[[Token], bool]
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -46,34 +46,44 @@ class Grammar:
     tagger); it is asked only about lowercase words inside open names.
     """
 
-    def __init__(self, tokens: list[Token], is_boundary: BoundaryTest = _no_extra_boundary):
+    def __init__(self, tokens: Tokens, is_boundary: BoundaryTest = _no_extra_boundary):
         self.tokens = tokens
-        self.view = WordView(tokens)
         self.lex = lexicon()
         self.is_boundary = is_boundary
         self._memo: dict[tuple[str, int, int], Parse | None] = {}
 
     # --- token helpers -----------------------------------------------------------
     def _word(self, i: int) -> str:
-        return self.tokens[i].words[0] if i < len(self.tokens) else ""
+        return self.tokens.words[i][0] if i < len(self.tokens) else ""
 
     def _joined(self, i: int) -> bool:
         """True when token ``i`` exists and may continue the name before it."""
-        return continues_line(self.tokens, i)
+        return self.tokens.continues_line(i)
 
-    def _find(self, table: dict | frozenset, i: int) -> list[int]:  # type: ignore[type-arg]
-        return self.view.lookup(table, i, self.lex.max_len)
+    def _entries(self, table: Table[V], i: int) -> list[tuple[int, V]]:
+        """(end, value) of the phrases of ``table`` at token ``i``, longest first."""
+        return self.tokens.lookup(table, i)
+
+    def _find(self, table: Table[V], i: int) -> list[int]:
+        return [end for end, _ in self.tokens.lookup(table, i)]
 
     def _starts_agency(self, i: int) -> bool:
         return bool(self._find(self.lex.heads, i)) and self.tokens[i].capitalised
 
     # --- entry points ---------------------------------------------------------------
+    def starts(self) -> list[int]:
+        """Tokens where a name may begin: the first word of a head or collective noun, or "các"."""
+        return self.tokens.starts_of_names()
+
     def best_at(self, i: int) -> Parse | None:
         """The longest agency or collective name starting at token ``i``.
 
         None inside a compound word begun before ``i`` ("cơ sở y tế" holds no "sở").
         """
-        if i > 0 and self._joined(i) and any(e > i for e in self._find(self.lex.collectives, i - 1)):
+        previous = self.tokens.words[i - 1][0] if i > 0 else ""
+        if previous in self.lex.collectives.first_words and self._joined(i) and any(
+            e > i for e in self._find(self.lex.collectives, i - 1)
+        ):
             return None
         candidates = [p for p in (self.agency(i), self.collective(i)) if p]
         return max(candidates, key=lambda p: p.end, default=None)
@@ -90,8 +100,7 @@ class Grammar:
         if depth > _MAX_DEPTH or i >= len(self.tokens) or not self.tokens[i].capitalised:
             return None
         best: Parse | None = None
-        for head_end in self._find(self.lex.heads, i):
-            head = self.lex.heads[self.view.key(i, head_end)]
+        for head_end, head in self._entries(self.lex.heads, i):
             parse = self._after_head(head, i, head_end, depth)
             if parse and (best is None or parse.end > best.end):
                 best = parse
@@ -137,7 +146,7 @@ class Grammar:
         for _ in range(_MAX_LIST):
             if self._word(j) != "," or not self._joined(j + 1):
                 break
-            more = [e for e in self._find(self.lex.heads, j + 1) if "T" in self.lex.heads[self.view.key(j + 1, e)].modes]
+            more = [e for e, head in self._entries(self.lex.heads, j + 1) if "T" in head.modes]
             if not more:
                 break
             j = more[0]
@@ -149,8 +158,8 @@ class Grammar:
 
     def _attached(self, j: int, depth: int) -> int:
         """Keep "thuộc Thành phố" / "thuộc Sở Y tế" after an open name."""
-        ends = [e for e in self._find(self.lex.qualifiers, j) if self.lex.qualifiers[self.view.key(j, e)] == "agency"]
-        if not ends or self.view.key(j, ends[0])[-1] != "thuộc" or not self._joined(j):
+        ends = [e for e, needs in self._entries(self.lex.qualifiers, j) if needs == "agency"]
+        if not ends or self.tokens.words[ends[0] - 1][-1] != "thuộc" or not self._joined(j):
             return j
         target = self.agency(ends[0], depth + 1) or self.level(ends[0])
         return target.end if target else j
@@ -178,7 +187,7 @@ class Grammar:
         if first is None:
             return None
         end, kind = first, None
-        start_kind = self.lex.domains[self.view.key(j, first)].kind
+        start_kind = self.lex.domains[self.tokens.key(j, first)].kind
         kind = start_kind or "inherit"
         comma_cut: int | None = None
         saw_and = False
@@ -204,8 +213,7 @@ class Grammar:
     def _domain_word(self, j: int, chained: bool, right_after_head: bool = False) -> int | None:
         if not self._joined(j):
             return None
-        for end in self._find(self.lex.domains, j):
-            entry = self.lex.domains[self.view.key(j, end)]
+        for end, entry in self._entries(self.lex.domains, j):
             capitalised = self.tokens[j].capitalised
             if entry.verb_like and not (capitalised or right_after_head):
                 continue
@@ -275,14 +283,14 @@ class Grammar:
         end = self._unit_list(j + 1) if self._word(j) == "các" else None
         if end is not None:
             end = self.place(end)  # "các huyện, thành phố Gia Nghĩa"
-            more = self._find(self.lex.levels, end)
-            if more and not self.lex.levels[self.view.key(end, more[0])]:
-                end = more[0]  # "… trực thuộc Trung ương"
+            more = self._entries(self.lex.levels, end)
+            if more and not more[0][1]:
+                end = more[0][0]  # "… trực thuộc Trung ương"
             return Parse(j, end, "collective")
-        ends = self._find(self.lex.levels, j)
-        if ends:
-            end = ends[0]
-            if self.lex.levels[self.view.key(j, end)]:
+        levels = self._entries(self.lex.levels, j)
+        if levels:
+            end, takes_place = levels[0]
+            if takes_place:
                 end = self.place(end)
             return Parse(j, end, "level")
         end = self.place(j)
@@ -292,7 +300,7 @@ class Grammar:
         end: int | None = None
         k = j
         for _ in range(_MAX_LIST):
-            units = [e for e in self._find(self.lex.levels, k) if self.lex.levels[self.view.key(k, e)]]
+            units = [e for e, unit in self._entries(self.lex.levels, k) if unit]
             if not units:
                 break
             end = units[0]
@@ -315,14 +323,14 @@ class Grammar:
             return None
         modified = self._word(i) in MODIFIERS
         k = i + 1 if modified else i
-        nouns, end, last_noun, alone = 0, k, None, False
+        nouns, end, governs, alone = 0, k, False, False
         for _ in range(_MAX_LIST):
-            noun = self._collective_noun(k, modified, depth, first=nouns == 0)
-            if noun is None:
+            found = self._collective_noun(k, modified, depth, first=nouns == 0)
+            if found is None:
                 break
-            last_noun = self.view.key(k, noun)
-            alone = alone or self.lex.collectives[last_noun] == "alone"
-            nouns, end = nouns + 1, noun
+            end, noun = found
+            governs, alone = noun.governs, alone or noun.needs == "alone"
+            nouns += 1
             if self._word(end) == "," and self._joined(end + 1):
                 k = end + 1
                 continue
@@ -332,7 +340,7 @@ class Grammar:
             if named is None:
                 return None  # "các Câu lạc bộ Thư pháp": a name read as a group
             nouns, end = 1, named.end
-        end, qualified = self._qualifiers(end, depth, last_noun)
+        end, qualified = self._qualifiers(end, depth, governs)
         if not (modified or nouns > 1 or qualified or alone):
             return None
         return Parse(i, end, "collective")
@@ -343,20 +351,20 @@ class Grammar:
             return []
         return self._find(self.lex.heads, j)[-1:]
 
-    def _collective_noun(self, k: int, modified: bool, depth: int, first: bool) -> int | None:
+    def _collective_noun(self, k: int, modified: bool, depth: int, first: bool) -> tuple[int, Collective] | None:
         if k >= len(self.tokens) or not (first or self._joined(k)):
             return None
         if not first and self.tokens[k].capitalised and self.agency(k, depth + 1):
             return None  # "các sở, ngành, Ủy ban nhân dân các xã": a new name begins
-        for end in self._find(self.lex.collectives, k):
-            if modified or self.lex.collectives[self.view.key(k, end)] != "yes":
-                return end
+        for end, noun in self._entries(self.lex.collectives, k):
+            if modified or noun.needs != "yes":
+                return end, noun
         return None
 
-    def _qualifiers(self, end: int, depth: int, last_noun: tuple[str, ...] | None) -> tuple[int, bool]:
+    def _qualifiers(self, end: int, depth: int, governs: bool) -> tuple[int, bool]:
         qualified = False
         for _ in range(3):
-            step = self._qualifier(end, depth, first=not qualified, governs=last_noun in self.lex.governing)
+            step = self._qualifier(end, depth, first=not qualified, governs=governs)
             if step is None or step <= end:
                 break
             end, qualified = step, True
@@ -366,8 +374,7 @@ class Grammar:
         """One qualifier after collective nouns: "liên quan", "thuộc Tổng cục Thuế", "viễn thông", "tỉnh"."""
         if not self._joined(j):
             return None
-        for q_end in self._find(self.lex.qualifiers, j):
-            needs = self.lex.qualifiers[self.view.key(j, q_end)]
+        for q_end, needs in self._entries(self.lex.qualifiers, j):
             if needs == "-":
                 return q_end
             targets = [self.agency(q_end, depth + 1), self.collective(q_end, depth + 1), self.level(q_end)]

@@ -3,24 +3,36 @@
 The text is cut into word and punctuation tokens; an abbreviation from the
 table ("UBND", "Sở TN&MT") becomes one token whose ``words`` are the words of
 its expansion, so the grammar reads "UBND tỉnh" exactly like "Ủy ban nhân dân
-tỉnh".  Phrases of the tables are keyed by their lower-cased words.
+tỉnh".  Phrases of the tables are keyed by their lower-cased words and stored
+in a word trie, so the longest phrase at a token is found in one walk.
+
+Tokenising is one ``findall`` over the text into parallel lists; a
+:class:`Token` object is only built when the grammar looks at that token.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from itertools import accumulate, compress, repeat
+from operator import sub
+from typing import Generic, TypeVar, overload
 
 from .lexicon import read_table
 
 Key = tuple[str, ...]
+V = TypeVar("V")
 
 _DASHES = {"-", "–", "—"}
+_WRAP_AFTER = frozenset({"và", "-"})
+MODIFIERS = frozenset({"các", "những", "mọi"})  # "các sở, ngành": a collective's quantifier
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word or punctuation mark of the text, with its offsets."""
 
@@ -40,11 +52,36 @@ class Token:
 
     @property
     def is_abbreviation(self) -> bool:
-        return len(self.words) > 1 or any(ch in self.text for ch in "&")
+        return len(self.words) > 1 or "&" in self.text
 
     @property
     def is_dash(self) -> bool:
         return self.text in _DASHES
+
+
+class Table(Generic[V]):
+    """Phrases (keyed by lower-cased words) and their values, with a word trie for lookups."""
+
+    _END = ""  # trie key of a phrase's value (never a word)
+
+    def __init__(self, entries: dict[Key, V]):
+        self.entries = entries
+        self.trie: dict = {}  # type: ignore[type-arg]
+        for key, value in entries.items():
+            node = self.trie
+            for word in key:
+                node = node.setdefault(word, {})
+            node[self._END] = value
+        self.first_words = frozenset(key[0] for key in entries)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.entries
+
+    def __getitem__(self, key: Key) -> V:
+        return self.entries[key]
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self.entries)
 
 
 @dataclass(frozen=True)
@@ -58,6 +95,8 @@ class Head:
 
 @dataclass(frozen=True)
 class Domain:
+    """A domain word ("Tài chính"): may it chain, is it also a verb, a kind it imposes."""
+
     form: str
     chain: bool
     verb_like: bool
@@ -65,16 +104,33 @@ class Domain:
 
 
 @dataclass(frozen=True)
+class Collective:
+    """A collective noun: when it needs "các" (yes/no/alone) and whether an agency may follow it."""
+
+    needs: str
+    governs: bool
+
+
+@dataclass(frozen=True)
 class Lexicon:
-    heads: dict[Key, Head]
-    domains: dict[Key, Domain]
-    levels: dict[Key, bool]  # level -> may take a place name / be listed after "các"
-    collectives: dict[Key, str]  # noun -> "yes" needs a modifier, "no" a modifier/list/qualifier, "alone"
-    qualifiers: dict[Key, str]  # qualifier -> what must follow: "-" nothing, "agency", "optional"
-    governing: frozenset[Key]  # collective nouns an agency may follow ("các Ban" + "Hội đồng nhân dân")
-    boundaries: frozenset[Key]
+    heads: Table[Head]
+    domains: Table[Domain]
+    levels: Table[bool]  # level -> may take a place name / be listed after "các"
+    collectives: Table[Collective]
+    qualifiers: Table[str]  # qualifier -> what must follow: "-" nothing, "agency", "optional"
+    boundaries: Table[bool]
     abbreviations: dict[str, str]
-    max_len: int
+
+    @cached_property
+    def start_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """First words that may begin a name (capitalised, any case).
+
+        Any case: "các"/"những"/"mọi" and collective nouns that need no
+        modifier ("cấp ủy …"); capitalised also: head nouns ("Sở", "UBND").
+        """
+        bare = Table({k: v for k, v in self.collectives.entries.items() if v.needs != "yes"}).first_words
+        any_case = bare | MODIFIERS
+        return self.heads.first_words | any_case, any_case
 
 
 # old-style tone placement (hoá, thuỷ) keyed as the modern one (hóa, thủy)
@@ -99,133 +155,174 @@ def words_of(phrase: str) -> Key:
     return tuple(word_key(t) for t in re.findall(r"\w+|[^\w\s]", phrase))
 
 
-def _rows(name: str) -> list[list[str]]:
-    return read_table(name)
-
-
 @cache
 def lexicon() -> Lexicon:
     """All agency tables, loaded once."""
-    heads = {words_of(r[0]): Head(r[0], r[1], frozenset(r[2].replace("-", ""))) for r in _rows("agency_heads.tsv")}
+    heads = {words_of(r[0]): Head(r[0], r[1], frozenset(r[2].replace("-", ""))) for r in read_table("agency_heads.tsv")}
     domains = {}
-    for row in _rows("agency_domains.tsv"):
+    for row in read_table("agency_domains.tsv"):
         flags = row[1] if len(row) > 1 else ""
         kind = row[2] if len(row) > 2 and row[2] else None
         domains[words_of(row[0])] = Domain(row[0], "c" in flags, "v" in flags, kind)
-    levels = {words_of(r[0]): r[1] == "yes" for r in _rows("agency_levels.tsv")}
-    collective_rows = _rows("agency_collectives.tsv")
-    collectives = {words_of(r[0]): r[1] for r in collective_rows}
-    governing = frozenset(words_of(r[0]) for r in collective_rows if len(r) > 2 and r[2] == "yes")
-    qualifiers = {words_of(r[0]): r[1] for r in _rows("agency_qualifiers.tsv")}
-    boundaries = frozenset(words_of(r[0]) for r in _rows("agency_boundaries.tsv"))
-    abbreviations = {r[0]: r[1] for r in _rows("agency_abbreviations.tsv")}
-    tables: list[dict[Key, object] | frozenset[Key]] = [heads, domains, levels, collectives, qualifiers, boundaries]
-    max_len = max(len(k) for table in tables for k in table)
+    levels = {words_of(r[0]): r[1] == "yes" for r in read_table("agency_levels.tsv")}
+    collectives = {
+        words_of(r[0]): Collective(r[1], len(r) > 2 and r[2] == "yes") for r in read_table("agency_collectives.tsv")
+    }
+    qualifiers = {words_of(r[0]): r[1] for r in read_table("agency_qualifiers.tsv")}
+    boundaries = {words_of(r[0]): True for r in read_table("agency_boundaries.tsv")}
+    abbreviations = {r[0]: r[1] for r in read_table("agency_abbreviations.tsv")}
     return Lexicon(
-        heads, domains, levels, collectives, qualifiers, governing, boundaries, abbreviations, max_len
+        Table(heads), Table(domains), Table(levels), Table(collectives), Table(qualifiers), Table(boundaries),
+        abbreviations,
     )
 
 
+# a word or punctuation mark with the space before it; plain strings (no tuples) keep the
+# garbage collector out of tokenising
+_TOKEN = re.compile(r"\s*(?:[^\W_]+|[^\w\s]|_)")
+
+
 @cache
-def _token_pattern() -> re.Pattern[str]:
-    abbreviations = sorted(lexicon().abbreviations, key=len, reverse=True)
-    alternatives = "|".join(re.escape(a) for a in abbreviations)
-    return re.compile(rf"(?P<abbr>(?<![^\W_]|&)(?:{alternatives})(?![^\W_]|&))|[^\W_]+|[^\w\s]|_")
+def _joined_abbreviations() -> re.Pattern[str]:
+    """Abbreviations with punctuation inside ("LĐ-TB&XH", "VH,TT&DL"), read as one token."""
+    inner = sorted((a for a in lexicon().abbreviations if not a.isalnum()), key=len, reverse=True)
+    return re.compile("|".join(re.escape(a) for a in inner))
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Word/punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
-    end = len(text) if end is None else end
-    abbreviations = lexicon().abbreviations
-    tokens: list[Token] = []
-    previous_end = start
-    for match in _token_pattern().finditer(text, start, end):
-        surface = match.group()
-        if match.group("abbr"):
-            words = words_of(abbreviations[surface])
-        elif surface in _DASHES:
-            words = ("-",)
-        else:
-            words = (word_key(surface),)
-        newline = "\n" in text[previous_end : match.start()]
-        tokens.append(Token(surface, match.start(), match.end(), words, newline))
-        previous_end = match.end()
-    return tokens
+def _free(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is not glued to a letter, digit or "&" on either side."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "&" or after.isalnum() or after == "&")
 
 
-_WRAP_AFTER = frozenset({"và", "-"})
+class _SurfaceCache(dict):  # type: ignore[type-arg]
+    """surface -> value, computed on a miss (lookups of known words stay in C through ``map``)."""
+
+    _LIMIT = 200_000
+
+    def __init__(self, compute: Callable[[str], object]):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, surface: str) -> object:
+        if len(self) > self._LIMIT:
+            self.clear()
+        value = self[surface] = self.compute(surface)
+        return value
 
 
-def continues_line(tokens: list[Token], i: int) -> bool:
-    """True when token ``i`` may continue a name begun before it.
-
-    A line break stops a name unless the text merely wrapped there: the next
-    line starts in lower case ("Bảo hiểm xã / hội"), or the break follows "và"
-    or a dash ("Sở Văn hóa và / Thể thao").
-    """
-    if i >= len(tokens):
-        return False
-    token = tokens[i]
-    if not token.newline_before:
-        return True
-    return token.text[0].islower() or (i > 0 and tokens[i - 1].words[-1] in _WRAP_AFTER)
+def _words(surface: str) -> Key:
+    """The words a token stands for: an abbreviation's expansion, "-" for any dash, else its key."""
+    expansion = lexicon().abbreviations.get(surface)
+    if expansion is not None:
+        return words_of(expansion)
+    return ("-",) if surface in _DASHES else (word_key(surface),)
 
 
-_LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
+def _may_start(surface: str) -> bool:
+    """May a name begin at a token written ``surface`` (see :attr:`Lexicon.start_words`)?"""
+    capitalised, any_case = lexicon().start_words
+    first = _WORDS[surface][0]
+    return first in any_case or (first in capitalised and surface[0].isupper())
 
 
-def _lengths(table: dict[Key, object] | frozenset[Key]) -> dict[str, tuple[int, ...]]:
-    """First word of a table's phrases -> their lengths, longest first (tables live for the process)."""
-    if id(table) not in _LENGTHS:
-        index: dict[str, set[int]] = {}
-        for key in table:
-            index.setdefault(key[0], set()).add(len(key))
-        _LENGTHS[id(table)] = {word: tuple(sorted(n, reverse=True)) for word, n in index.items()}
-    return _LENGTHS[id(table)]
+_WORDS = _SurfaceCache(_words)
+_STARTS = _SurfaceCache(_may_start)
 
 
-class WordView:
-    """The tokens flattened to words, so table phrases can be looked up word by word.
+class Tokens(Sequence[Token]):
+    """The tokens of ``text[start:end]`` as parallel lists; Token objects are built on access.
 
-    ``word_token[k]`` is the token that word ``k`` comes from; a phrase may only
-    end on the last word of a token (it never splits an abbreviation).
+    ``words[i]`` are the keys of token ``i``, ``starts``/``ends`` its offsets,
+    ``texts`` its surface and ``newline[i]`` whether a line break precedes it.
     """
 
-    def __init__(self, tokens: list[Token]):
-        self.tokens = tokens
-        self.words: list[str] = []
-        self.word_token: list[int] = []
-        self.token_first_word: list[int] = []
-        for index, token in enumerate(tokens):
-            self.token_first_word.append(len(self.words))
-            for word in token.words:
-                self.words.append(word)
-                self.word_token.append(index)
-        self.token_first_word.append(len(self.words))
-        self.line_ok = [continues_line(tokens, i) for i in range(len(tokens))]
+    def __init__(self, text: str, start: int = 0, end: int | None = None):
+        end = len(text) if end is None else end
+        spaced = _TOKEN.findall(text, start, end)
+        self.texts: list[str] = list(map(str.lstrip, spaced))
+        self.ends: list[int] = list(accumulate(map(len, spaced), initial=start))[1:]
+        self.starts: list[int] = list(map(sub, self.ends, map(len, self.texts)))
+        self.newline: list[bool] = list(map(str.__contains__, spaced, repeat("\n")))
+        self.words: list[Key] = list(map(_WORDS.__getitem__, self.texts))
+        joined = [m.span() for m in _joined_abbreviations().finditer(text, start, end) if _free(text, *m.span())]
+        for first, last in reversed(joined):
+            self._join(text, first, last)
+        self._tokens: list[Token | None] = [None] * len(self.texts)
 
-    def lookup(self, table: dict[Key, object] | frozenset[Key], tok: int, max_len: int) -> list[int]:
-        """Token ends (exclusive) of every phrase of ``table`` starting at token ``tok``, longest first."""
-        if tok >= len(self.tokens):
-            return []
-        first = self.token_first_word[tok]
-        lengths = _lengths(table).get(self.words[first])
-        if not lengths:
-            return []
-        ends = []
-        for length in lengths:
-            last = first + length - 1
-            if length > max_len or last >= len(self.words):
-                continue
-            token = self.word_token[last]
-            if self.token_first_word[token + 1] != last + 1:
-                continue  # ends inside an abbreviation
-            if not all(self.line_ok[t] for t in range(tok + 1, token + 1)):
-                continue
-            if tuple(self.words[first : last + 1]) in table:
-                ends.append(token + 1)
-        return ends
+    def _join(self, text: str, start: int, end: int) -> None:
+        """Make the tokens covering ``text[start:end]`` one token."""
+        i, j = bisect_left(self.starts, start), bisect_left(self.ends, end) + 1
+        surface = text[start:end]
+        self.texts[i:j], self.starts[i:j], self.ends[i:j] = [surface], [start], [end]
+        self.newline[i:j], self.words[i:j] = [self.newline[i]], [_WORDS[surface]]
+
+    def starts_of_names(self) -> list[int]:
+        """Indices of the tokens where a name may begin (see :attr:`Lexicon.start_words`)."""
+        return list(compress(range(len(self.texts)), map(_STARTS.__getitem__, self.texts)))
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.texts)))]
+        token = self._tokens[i]
+        if token is None:
+            token = Token(self.texts[i], self.starts[i], self.ends[i], self.words[i], self.newline[i])
+            self._tokens[i] = token
+        return token
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self[i] for i in range(len(self.texts)))
+
+    def continues_line(self, i: int) -> bool:
+        """True when token ``i`` exists and may continue a name begun before it.
+
+        A line break stops a name unless the text merely wrapped there: the next
+        line starts in lower case ("Bảo hiểm xã / hội"), or the break follows "và"
+        or a dash ("Sở Văn hóa và / Thể thao").
+        """
+        if i >= len(self.texts) or i < 0:
+            return False
+        if not self.newline[i]:
+            return True
+        return self.texts[i][0].islower() or (i > 0 and self.words[i - 1][-1] in _WRAP_AFTER)
+
+    def lookup(self, table: Table[V], i: int) -> list[tuple[int, V]]:
+        """(token end, value) of every phrase of ``table`` starting at token ``i``, longest first.
+
+        A phrase ends on a token boundary (never inside an abbreviation) and
+        crosses a line break only where the text wrapped.
+        """
+        found: list[tuple[int, V]] = []
+        node = table.trie
+        words, n = self.words, len(self.texts)
+        k = i
+        while k < n:
+            if k > i and self.newline[k] and not self.continues_line(k):
+                break
+            for word in words[k]:
+                node = node.get(word)
+                if node is None:
+                    found.reverse()
+                    return found
+            k += 1
+            if Table._END in node:
+                found.append((k, node[Table._END]))
+        found.reverse()
+        return found
 
     def key(self, start: int, end: int) -> Key:
         """The lower-cased words of tokens ``start:end``."""
-        return tuple(self.words[self.token_first_word[start] : self.token_first_word[end]])
+        return tuple(word for k in range(start, end) for word in self.words[k])
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Tokens:
+    """Word/punctuation tokens of ``text[start:end]`` with offsets into ``text``."""
+    return Tokens(text, start, end)

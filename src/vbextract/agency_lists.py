@@ -54,21 +54,18 @@ def scan_items(grammar: Grammar) -> list[Item]:
     """Every name in the text, left to right; colon lists are distributed."""
     items: list[Item] = []
     i = 0
-    while i < len(grammar.tokens):
-        if not grammar.tokens[i].is_word:
-            i += 1
-            continue
-        colon = _colon_list(grammar, i)
+    for start in grammar.starts():
+        if start < i:
+            continue  # inside the name read last
+        colon = _colon_list(grammar, start)
         if colon:
             new, i = colon
             items += new
             continue
-        parse = grammar.best_at(i)
+        parse = grammar.best_at(start)
         if parse:
             items.append(Item(parse.start, parse.end, "", parse.kind))
             i = parse.end
-        else:
-            i += 1
     return items
 
 
@@ -84,11 +81,10 @@ def _prefix(grammar: Grammar, i: int) -> tuple[int, str, str, bool] | None:
     """A shared head before ":" -> (colon token, prefix text, kind, governs agencies)."""
     tokens = grammar.tokens
     k = i + 1 if i < len(tokens) and tokens[i].words[0] in MODIFIERS else i
-    heads = grammar._find(grammar.lex.heads, k)
+    heads = grammar._entries(grammar.lex.heads, k)
     if not heads or not tokens[k].capitalised:
         return None
-    head_end = heads[0]
-    head = grammar.lex.heads[grammar.view.key(k, head_end)]
+    head_end, head = heads[0]
     parts = [t.text for t in tokens[k:head_end]]
     j = head_end
     if grammar._word(j) in MODIFIERS:  # "UBND các phường:", "Đại sứ quán các nước:"
