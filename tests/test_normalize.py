@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import GOLD, RAW
+from vbextract.evaluate import find_document
 from vbextract.normalize import canonical_tones, normalize, normalize_text
 from vbextract.readers import read
 from vbextract.readers.text import decode_text, vietnamese_score
@@ -70,7 +71,7 @@ _MARKUP = re.compile(r"<[^<>]{0,300}>|-{2,} ?PAGE BREAK ?-{2,}")
 @pytest.mark.parametrize("gold", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem)
 def test_gold_task_words_survive_normalisation(gold) -> None:  # noqa: ANN001
     data = json.loads(gold.read_text(encoding="utf-8"))
-    raw = read(RAW / (data.get("file") or f"{gold.stem}.txt")).text
+    raw = read(find_document(GOLD, data.get("file") or f"{gold.stem}.txt")).text
     text = normalize_text(raw)
     assert normalize_text(text) == text
     bag = Counter(_tokens(text))

@@ -56,10 +56,12 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _OPEN_GLIDE = re.compile(r"([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?!\w)|([uU])([ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
 
 # --- page noise ------------------------------------------------------------------
+_PAGE_LINE = (
+    r"[ ]*(?:-{2,}[ ]*PAGE[ ]BREAK[ ]*-{2,}"
+    r"|(?:Trang|Page)[ ]\d{1,4}(?:[ ]?/[ ]?\d{1,4})?|-?[ ]?\d{1,3}[ ]?-?)[ ]*"
+)
 _PAGE_MARKER = re.compile(
-    r"^[ ]*(?:-{2,}[ ]*PAGE[ ]BREAK[ ]*-{2,}|<jsontable\b[^<>]{0,200}>[ ]*</jsontable>"
-    r"|(?:Trang|Page)[ ]\d{1,4}(?:[ ]?/[ ]?\d{1,4})?|-?[ ]?\d{1,3}[ ]?-?)[ ]*$",
-    re.M | re.I,
+    rf"^(?:{_PAGE_LINE}|[ ]*<jsontable\b[^<>]{{0,200}}>[ ]*</jsontable>[ ]*)$", re.M | re.I
 )
 
 # --- white space -------------------------------------------------------------------
@@ -75,10 +77,19 @@ _LIST_LABEL_AHEAD = rf"(?![{_LOWER}][.)][ ])"
 # literal newline lets the regex engine skip ahead instead of testing a look-behind everywhere).
 _BROKEN_LINE = re.compile(rf"\n\n?(?=[{_LOWER}]){_LIST_LABEL_AHEAD}")
 _MID_SENTENCE_END = re.compile(rf"[{_LOWER}A-ZĐ0-9,]")
+# A sentence running on over a page break ("báo cáo Thủ tướng\n2\n--- PAGE BREAK ---\nChính phủ
+# trong tháng 3"): the break and its page number are dropped and the two halves joined, when the
+# line before stops mid-sentence and the line after is not a new labelled item.
+_ACROSS_PAGE = re.compile(
+    rf"\n(?:[ ]*\n){{0,3}}(?:{_PAGE_LINE}\n(?:[ ]*\n){{0,3}}){{1,3}}"
+    rf"(?=[^\W\d_])(?![IVXLC]{{1,6}}[.)-][ ])(?!Điều[ ]\d){_LIST_LABEL_AHEAD}",
+    re.I,
+)
 # "36-\nCT/TW", "5969/QĐ-\nUBND": a document symbol broken after its dash.
 _BROKEN_SYMBOL = re.compile(r"(?<=[0-9A-ZĐ]-)[ ]*\n(?=[A-ZĐ]{1,10}\b)")
 
 _MAX_PASSES = 4
+_BODY_LINE_MIN = 40
 _DUPLICATE_MIN_LINES = 5
 _DUPLICATE_MIN_CHARS = 800
 _DUPLICATE_LINE_MIN = 25
@@ -113,6 +124,19 @@ def _join_broken_line(match: re.Match[str]) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     previous = text[line_start:start]
     return " " if any(c.islower() for c in previous) else match.group(0)
+
+
+def _join_across_page(match: re.Match[str]) -> str:
+    """One space where a sentence runs on over a page break, else the break as it was.
+
+    The line before must stop mid-sentence and be a body line (a short heading line
+    such as "Nội dung" before a page break starts no sentence of the next page)."""
+    text, start = match.string, match.start()
+    if not start or not _MID_SENTENCE_END.match(text, start - 1):
+        return match.group(0)
+    line_start = text.rfind("\n", 0, start) + 1
+    next_char = text[match.end() : match.end() + 1]
+    return " " if start - line_start >= _BODY_LINE_MIN or next_char.islower() else match.group(0)
 
 
 def _modern_tone(match: re.Match[str]) -> str:
@@ -235,6 +259,7 @@ def _pass(text: MappedText) -> tuple[MappedText, list[WarningItem]]:
     text = _html_residue(text)
     text = _markdown_residue(text)
     text = text.sub(_OPEN_GLIDE, _modern_tone)
+    text = text.sub(_ACROSS_PAGE, _join_across_page)
     text = text.sub(_PAGE_MARKER, "")
     text = _white_space(text)
     text = text.sub(_BROKEN_SYMBOL, "")
