@@ -34,6 +34,11 @@ SEED_000 = RAW / "000_d33c2c6bea5c954f.txt"
         ("Kế hoạch<sup>1</sup> số 910/KH-UBND &amp; B&nbsp;C", "Kế hoạch số 910/KH-UBND & B C"),
         ("| Số hiệu | 235/KH-UBND |\n|---|---|", "Số hiệu | 235/KH-UBND"),
         ("Nội dung\n\n--- PAGE BREAK ---\n\n12\n\nTrang 3\n\nTiếp theo", "Nội dung\n\nTiếp theo"),
+        # a body sentence running on over a page break is joined; a new labelled item is not
+        ("- Các bộ, ngành tổng hợp kết quả, báo cáo Thủ tướng\n\n2\n\n--- PAGE BREAK ---\n\nChính phủ trong tháng 3.",
+         "- Các bộ, ngành tổng hợp kết quả, báo cáo Thủ tướng Chính phủ trong tháng 3."),
+        ("- Sở Y tế chủ trì thực hiện các nhiệm vụ được giao tại\n\n--- PAGE BREAK ---\n\nII. TỔ CHỨC THỰC HIỆN",
+         "- Sở Y tế chủ trì thực hiện các nhiệm vụ được giao tại\n\nII. TỔ CHỨC THỰC HIỆN"),
         ("a\u00a0\u00a0b\t c\u200b.\r\nD", "a b c.\nD"),
     ],
 )
