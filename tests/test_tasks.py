@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vbextract.agencies import find_agencies
 from vbextract.normalize import normalize
 from vbextract.schema import DateMention
 from vbextract.tasks import find_tasks
@@ -18,7 +19,7 @@ RAW = Path(__file__).resolve().parents[1] / "corpora" / "raw"
 
 def tasks_of(text: str, dates: list[DateMention] | None = None):
     text = normalize(text).text
-    return text, find_tasks(text, sections=[], agencies=[], dates=dates or [])
+    return text, find_tasks(text, sections=[], agencies=find_agencies(text), dates=dates or [])
 
 
 def only(text: str, dates: list[DateMention] | None = None):

@@ -29,6 +29,12 @@ _CAPS_HEADING = re.compile(r"[^a-zàáảãạăằắẳẵặâầấẩẫậ
 _SECTION_KINDS = {"part", "roman", "article", "caps"}
 _RECIPIENTS = re.compile(r"(?:N[ơoó][iít]|Not)[ ]nh[ậa]n[ ]{0,2}[:;]|K[íi]nh[ ]g[ửu]i[ ]{0,2}:")
 _BODY_LINE = 60  # a recipients/signature block ends at the first line this long
+_WRAP_WIDTH = 68  # an unpunctuated line this long was wrapped at the page width
+# Words that cannot end a sentence: the next line completes their phrase.
+_LINKING = frozenset(
+    "của và các với tại theo về cho số ngày tháng năm những là được để trong đến từ hoặc hay "
+    "cùng thuộc giữa trên dưới sau trước khi mà nhằm do bởi đối vì nếu thì như tới".split()
+)
 
 
 @dataclass
@@ -86,13 +92,30 @@ def classify(line: str) -> tuple[str, float, int]:
 
 def _after_break(text: str, start: int) -> bool:
     """True when the line at ``start`` can open a paragraph: the previous line ends a
-    sentence or a heading, or a blank line comes before (not a hard-wrapped line)."""
-    before = text[:start].rstrip(" ")
+    sentence or is a heading, or a blank line comes before; never a hard-wrapped line
+    (see :func:`continues`)."""
+    before = text[max(0, start - 400):start].rstrip(" ")
     if not before or before.endswith("\n\n"):
         return True
     prev_start = before.rfind("\n", 0, len(before) - 1) + 1
     prev = before[prev_start:].strip()
+    if continues(prev, text[start:start + 40]):
+        return False
     return prev.endswith((".", ";", ":", "!", "?")) or classify(prev)[0] != "para"
+
+
+def continues(prev: str, line: str) -> bool:
+    """True when ``line`` goes on the sentence of the line before it (a hard wrap or
+    an OCR line break): ``prev`` has no final punctuation and ends on a comma or a word
+    that needs a complement ("… năm 2020 của" / "Chính phủ quy định …"), or is a full
+    body-width line, or ``line`` opens in lower case."""
+    prev = prev.rstrip()
+    if not prev or prev.endswith((".", ";", ":", "!", "?")):
+        return False
+    if line[:1].islower() or prev.endswith((",", "-", "–")):
+        return True
+    last = prev.rsplit(" ", 1)[-1].lower()
+    return last in _LINKING or len(prev) >= _WRAP_WIDTH
 
 
 def _paragraph_end(text: str, end: int) -> int:

@@ -20,20 +20,22 @@ _CELL = re.compile(r"[ ]\|[ ]")
 _COLUMNS = {"lead": ("chutri",), "support": ("phoihop",), "time": ("thoigian", "thoihan")}
 
 
-def _header(line: str) -> Optional[dict[str, int]]:
-    cells = _CELL.split(line)
+def _header(rr: roles.Roles, start: int, end: int) -> Optional[dict[str, int]]:
+    cells = _CELL.split(rr.folded[start:end])
     roles_at: dict[str, int] = {}
     for i, cell in enumerate(cells):
-        key = roles.fold(cell).replace(" ", "")
+        key = cell.replace(" ", "")
         for role, words in _COLUMNS.items():
             if role not in roles_at and any(w in key for w in words):
                 roles_at[role] = i
     return roles_at if "lead" in roles_at else None
 
 
-def table_tasks(text: str) -> list["Draft"]:
+def table_tasks(rr: roles.Roles) -> list["Draft"]:
     """One draft per numbered row of every task table."""
     from .tasks import Draft
+
+    text = rr.text
 
     drafts: list[Draft] = []
     columns: Optional[dict[str, int]] = None
@@ -41,7 +43,7 @@ def table_tasks(text: str) -> list["Draft"]:
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         if " | " in line and columns is None:
-            columns = _header(line)
+            columns = _header(rr, start, pos)
             continue
         if columns is None or not _ROW.match(line):
             continue
@@ -51,10 +53,10 @@ def table_tasks(text: str) -> list["Draft"]:
         lead_cell = cells[columns["lead"]] if columns["lead"] < len(cells) else None
         if lead_cell is None:
             continue
-        lead = _names(text, *lead_cell)
+        lead = _names(rr, *lead_cell)
         if not lead:
             continue
-        support = _names(text, *cells[columns["support"]]) if columns.get("support", 99) < len(cells) else []
+        support = _names(rr, *cells[columns["support"]]) if columns.get("support", 99) < len(cells) else []
         time = cells[columns["time"]] if columns.get("time", 99) < len(cells) else None
         drafts.append(Draft(start, end, lead, support, time))
     return drafts
@@ -70,13 +72,14 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _names(text: str, start: int, end: int) -> list[str]:
+def _names(rr: roles.Roles, start: int, end: int) -> list[str]:
     """Agencies of a cell: names separated by ";", "," or "và" (as written)."""
+    text = rr.text
     out: list[str] = []
     for piece in re.finditer(r"[^;]+", text[start:end]):
         s = start + piece.start()
         while s < start + piece.end() and text[s] in " \n":
             s += 1
-        names = roles.agency_list(text, s, start + piece.end(), loose=True)
+        names = rr.agency_list(s, start + piece.end(), loose=True)
         out += names.names if names else []
     return roles.unique(out)

@@ -57,20 +57,21 @@ def find_tasks(
 ) -> list[Task]:
     """Tasks of the document, in text order, each with its lead, support, deadline,
     report_to, deliverable and the id of the innermost section holding it."""
-    reader = _Reader(text)
+    reader = _Reader(roles.Roles(text, agencies))
     reader.preamble_end = preamble_end(text)
     tree = build_tree(text, reader.starts_unit, reader.stays_open)
     reader.visit(tree, None)
-    drafts = reader.drafts + table_tasks(text)
+    drafts = reader.drafts + table_tasks(reader.roles)
     drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
-    return [_task(text, i, d, sections, dates) for i, d in enumerate(drafts, 1)]
+    return [_task(reader.roles, i, d, sections, dates) for i, d in enumerate(drafts, 1)]
 
 
 class _Reader:
     """Walks the item tree and collects drafts."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, role_reader: roles.Roles) -> None:
+        self.roles = role_reader
+        self.text = role_reader.text
         self.drafts: list[Draft] = []
         self.preamble_end = 0
 
@@ -78,7 +79,7 @@ class _Reader:
         """The agencies of the clause at ``start``; in the preamble (before the first
         part, article or roman section) only a request counts, since a subject there
         is the issuer presenting the document ("… ban hành Kế hoạch … như sau:")."""
-        att = roles.clause_attribution(self.text, start, _first_sentence_end(self.text, start, end))
+        att = self.roles.clause(start, _first_sentence_end(self.text, start, end))
         if att and start < self.preamble_end and att.form != "request":
             return None
         return att
@@ -99,8 +100,8 @@ class _Reader:
     def stays_open(self, node: Node) -> bool:
         if node.kind != "number":
             return False
-        head = self.text[node.body:node.head_end].rstrip()
-        return not head.endswith((".", ";", ":")) and roles.heading_attribution(self.text, node.body, node.head_end) is None
+        own = self.text[node.body:node.own_end].rstrip()
+        return not own.endswith((".", ";", ":")) and self.roles.heading(node.body, node.head_end) is None
 
     # ---------------------------------------------------------------- walking
     def visit(self, node: Node, inherited: Optional[roles.Attribution]) -> None:
@@ -134,8 +135,8 @@ class _Reader:
         """A list item: agency heading, own subject/request, role fields, an inherited
         umbrella agency, or (none of these) a later sentence naming an agency."""
         text = self.text
-        heading = roles.heading_attribution(text, node.body, node.head_end)
-        invited = self._invited(node) if _folded_starts(text, node.body, "moi ") else []
+        heading = self.roles.heading(node.body, node.head_end)
+        invited = self._invited(node) if self.roles.folded.startswith("moi ", node.body) else []
         if heading or invited:
             self.drafts.append(Draft(node.start, node.end, invited or heading.lead))
             return
@@ -175,14 +176,14 @@ class _Reader:
 
     def _has_own(self, node: Node) -> bool:
         text = self.text
-        if roles.heading_attribution(text, node.body, node.head_end):
+        if self.roles.heading(node.body, node.head_end):
             return True
         return self.attribution(node.body, node.own_end) is not None
 
     def _clauses(self, start: int, end: int, att: roles.Attribution, own_end: int) -> None:
         """One task from ``start``; a new one where a later sentence names other agencies."""
         text = self.text
-        folded = roles.fold(text)
+        folded = self.roles.folded
         cur = Draft(start, end, att.lead)
         self.drafts.append(cur)
         pos = _first_sentence_end(text, start, own_end)
@@ -216,21 +217,21 @@ class _Reader:
         text = self.text
         lead_kid = support = time = None
         for kid in node.children:
-            if lead_kid is None and (value := roles.field_value(text, kid.body, kid.own_end, "lead_field")):
+            if lead_kid is None and (value := self.roles.field_value(kid.body, kid.own_end, "lead_field")):
                 lead_kid, lead_value = kid, value
-            elif support is None and roles.field_value(text, kid.body, kid.own_end, "support_field"):
+            elif support is None and self.roles.field_value(kid.body, kid.own_end, "support_field"):
                 support = kid
-            elif time is None and (tv := roles.field_value(text, kid.body, kid.own_end, "time_field")):
+            elif time is None and (tv := self.roles.field_value(kid.body, kid.own_end, "time_field")):
                 time = tv
         if lead_kid is None:
             return False
-        names = roles.agency_list(text, lead_value[0], lead_value[1], loose=True)
+        names = self.roles.agency_list(lead_value[0], lead_value[1], loose=True)
         if not names:
             return False
         sup: list[str] = []
         if support is not None:
-            sv = roles.field_value(text, support.body, support.own_end, "support_field")
-            sup = _list_all(text, *sv) if sv else []
+            sv = self.roles.field_value(support.body, support.own_end, "support_field")
+            sup = self.roles.list_all(*sv) if sv else []
         if node.kind == "root" or node.is_section:
             last = support if support is not None and support.start > lead_kid.start else lead_kid
             self.drafts.append(Draft(lead_kid.start, last.end, names.names, sup, time))
@@ -241,7 +242,7 @@ class _Reader:
     def _invited(self, node: Node) -> list[str]:
         """"Mời X" headings: the bodies the first item requests ("Đề nghị UBND …")."""
         for child in node.children:
-            att = roles.clause_attribution(self.text, child.body, child.own_end)
+            att = self.roles.clause(child.body, child.own_end)
             if att and att.form == "request":
                 return att.lead
         return []
@@ -250,16 +251,12 @@ class _Reader:
         """A heading (not a sentence) of purposes, results or assessment."""
         if node.head_end - node.body > 120:
             return False
-        title = roles.fold(self.text[node.body:node.head_end])
+        title = self.roles.folded[node.body:node.head_end]
         return any(re.search(r"(?<![\w])%s(?![\w])" % re.escape(w), title) for w in _SECTION_NO_TASK)
 
 
 def _items(node: Node) -> bool:
     return any(c.kind not in {"para"} for c in node.children)
-
-
-def _folded_starts(text: str, i: int, prefix: str) -> bool:
-    return roles.fold(text[i:i + len(prefix)]) == prefix
 
 
 def _first_sentence_end(text: str, start: int, end: int) -> int:
@@ -275,23 +272,6 @@ def _trim_end(text: str, i: int) -> int:
     return i
 
 
-def _list_all(text: str, start: int, end: int) -> list[str]:
-    """Every agency in a field value, list after list ("A, B; C và các đơn vị …")."""
-    out: list[str] = []
-    i = start
-    while i < end:
-        names = roles.agency_list(text, i, end, loose=True)
-        if names:
-            out += names.names
-            i = max(names.end, i + 1)
-        else:
-            nxt = re.search(r"[,;][ ]|[ ]và[ ]", text[i:end])
-            if not nxt:
-                break
-            i += nxt.end()
-    return roles.unique(out)
-
-
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     seen = set()
@@ -303,22 +283,23 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _task(text: str, number: int, d: Draft, sections: Sequence[Section], dates: Sequence[DateMention]) -> Task:
+def _task(rr: roles.Roles, number: int, d: Draft, sections: Sequence[Section], dates: Sequence[DateMention]) -> Task:
+    text = rr.text
     end = _trim_end(text, d.end)
-    support = roles.unique(d.support or roles.names_after(text, d.start, end, "support"), exclude=d.lead)
-    report_to = roles.unique(roles.names_after(text, d.start, end, "report"), exclude=d.lead)
+    support = roles.unique(d.support or rr.names_after(d.start, end, "support"), exclude=d.lead)
+    report_to = roles.unique(rr.names_after(d.start, end, "report"), exclude=d.lead)
     return Task(
         id=f"t{number}",
         section=_section_of(sections, d.start),
         text=text[d.start:end],
         start=d.start,
         end=end,
-        action=_action(text, d, end),
+        action=_action(rr, d, end),
         lead=roles.unique(d.lead),
         support=support,
-        deadline=_deadline(text, d, end, dates),
+        deadline=_deadline(rr, d, end, dates),
         report_to=report_to,
-        deliverable=roles.deliverable_in(text, d.start, end),
+        deliverable=rr.deliverable_in(d.start, end),
     )
 
 
@@ -330,17 +311,18 @@ def _section_of(sections: Sequence[Section], pos: int) -> Optional[str]:
     return best.id if best else None
 
 
-def _action(text: str, d: Draft, end: int) -> Optional[str]:
+def _action(rr: roles.Roles, d: Draft, end: int) -> Optional[str]:
     """The duty: the first sentence after the agency words (and after a heading that
     only names the agencies)."""
+    text = rr.text
     body = d.start + classify(text[d.start:text.find("\n", d.start) % (len(text) + 1)])[2]
     line_end = text.find("\n", body, end)
-    heading = roles.heading_attribution(text, body, line_end if line_end > 0 else end)
+    heading = rr.heading(body, line_end if line_end > 0 else end)
     if heading and heading.form == "heading" and line_end > 0:
         body = _skip_list_marker(text, line_end + 1)
         att = None
     else:
-        att = roles.clause_attribution(text, body, _first_sentence_end(text, body, end))
+        att = rr.clause(body, _first_sentence_end(text, body, end))
     s = att.end if att else (heading.end if heading else body)
     duty = text[s:_first_sentence_end(text, s, end)].lstrip(" :,.;-\n")
     return " ".join(duty.split()) or None
@@ -351,14 +333,14 @@ def _skip_list_marker(text: str, i: int) -> int:
     return i + classify(text[i:line_end if line_end > 0 else len(text)])[2]
 
 
-def _deadline(text: str, d: Draft, end: int, dates: Sequence[DateMention]) -> Optional[TaskDeadline]:
+def _deadline(rr: roles.Roles, d: Draft, end: int, dates: Sequence[DateMention]) -> Optional[TaskDeadline]:
     """The task's own deadline (the latest deadline mention in it), else the date of
     its "Thời gian …:" field (the end of a span; none for an open "từ …")."""
     inside = [m for m in dates if d.start <= m.start and m.end <= end and m.value]
     own = [m for m in inside if m.kind == "deadline"]
     if not own and d.time:
         s, e = d.time
-        if not (roles.fold(text[s:s + 3]) == "tu " and "den" not in roles.fold(text[s:e])):
+        if not (rr.folded.startswith("tu ", s) and "den" not in rr.folded[s:e]):
             own = [m for m in inside if s <= m.start and m.end <= e]
     if not own:
         return None
