@@ -30,12 +30,29 @@ _SKIPPED = re.compile(r"(?:cho|đối với|với)[ ]+")
 _GENERIC_PLURAL = re.compile(r"[ ]?(?:các|những)[ ]+nước\b|(?<=\w)[ ](?:các|những)(?=[ ])")
 _PREFIX_COLON = re.compile(r"[^:\n]{2,60}?:[ ]{1,2}")
 # An unread list item: up to six words, the first capitalised (after "các").
-_ITEM = re.compile(r"(?:các[ ])?[A-ZĐÀ-Ỹ][\w]{0,12}(?:[ ][\w]{1,12}){0,5}(?=[ ]?[,;]|[ ]và[ ])")
-# Words that never sit inside an agency name: a duty or a clause has begun.
-_NOT_NAME = frozenset(
-    "chủ trì phối hợp thực hiện triển khai tổ chức có trách nhiệm chịu theo dõi chỉ đạo "
-    "là cần phải đã được sẽ đang để nhằm khi trong đề nghị yêu cầu giao báo cáo".split()
+_ITEM_BODY = re.compile(
+    r"(?:(?:các|những|tỉnh|thành phố|huyện|quận|thị xã|xã|phường)[ \n])?"
+    r"[A-ZĐÀ-Ỹ][\w]{0,12}(?:[ \n](?!và[ ])[\w]{1,12}){0,5}"
 )
+# An unread list item: a capitalised name of up to six words, maybe after "các" or a
+# level word ("tỉnh Đắk Lắk").
+_ITEM = re.compile(_ITEM_BODY.pattern + r"(?=[ ]?[,;]|[ ]và[ ])")
+_ITEM_TAIL = re.compile(r"(?:[ ](?!và[ ])[\w]{1,12}){1,3}(?=[ ]?[,;])")
+# Words of a duty or a clause (lower case as written): never inside an agency name.
+_DUTY = re.compile(
+    r"(?<![\w])(?:chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|theo dõi|chỉ đạo|"
+    r"tham mưu|hướng dẫn|là|cần|phải|đã|được|sẽ|đang|để|nhằm|khi|trong|đề nghị|yêu cầu|giao|báo cáo|"
+    r"tổ chức thực hiện|tăng cường|tập trung|đẩy mạnh|rà soát|kiểm tra|xây dựng)(?![\w])"
+)
+
+
+def _duty_in(words: str) -> bool:
+    return _DUTY.search(words) is not None
+
+
+def _unread(text: str, start: int, end: int) -> Agency:
+    """A list item the stage did not read, as a mention of its own."""
+    return Agency(id="", text=text[start:end], name=clean_name(text[start:end]), start=start, end=end)
 
 
 def clean_name(text: str) -> str:
@@ -109,7 +126,7 @@ class NameIndex:
                 agency = self.at.get(skip.end())
         if agency is None:
             colon = _PREFIX_COLON.match(self.text, pos, limit)
-            if colon:
+            if colon and _ITEM_BODY.fullmatch(self.text, pos, self.text.rfind(":", pos, colon.end())):
                 agency = self.at.get(colon.end())
                 if agency is not None and self.name(agency) == clean_name(agency.text):
                     agency = None
@@ -126,6 +143,7 @@ class NameIndex:
             return out
         prefix = self.written_prefix(pos, limit) if agency.start > pos else ""
         while agency is not None and agency.start < limit:
+            agency = self._extended(agency, limit)
             out.spans.append((agency.start, agency.end))
             name = self.name(agency)
             if prefix and name != clean_name(agency.text):
@@ -141,17 +159,54 @@ class NameIndex:
             agency = self.first_at(sep.end(), limit) or self._bridge(sep.end(), limit)
         return out
 
+    def _extended(self, agency: Agency, limit: int) -> Agency:
+        """A name the stage ended inside a list item ("các Bộ| trưởng, Thủ trưởng …"):
+        up to three more words reach the separator, and the list goes on after it."""
+        m = _ITEM_TAIL.match(self.text, agency.end, limit)
+        if m is None or _duty_in(m.group(0)) or not self._goes_on(m.end(), limit):
+            return agency
+        text = self.text[agency.start:m.end()]
+        return Agency(id=agency.id, text=text, name=text, start=agency.start, end=m.end())
+
+    def _goes_on(self, pos: int, limit: int) -> bool:
+        """True when a separator at ``pos`` leads to another list item."""
+        sep = _SEPARATOR.match(self.text, pos, limit)
+        if sep is None:
+            return False
+        nxt = sep.end()
+        return bool(self.first_at(nxt, limit) or _ITEM.match(self.text, nxt, limit) or self._last_item(nxt, limit))
+
     def _bridge(self, pos: int, limit: int) -> Agency | None:
         """A list item the stage did not read (OCR damage: "Chỉ cục Thuế", a place
-        addressed as a body: "Thành phố Hồ Chí Minh"), between two separators, when
-        the list goes on after it to a name the stage did read."""
+        addressed as a body: "Thành phố Hồ Chí Minh"), between two separators when the
+        list goes on after it, or as the last item before the duty."""
         m = _ITEM.match(self.text, pos, limit)
-        if m is None or any(w in _NOT_NAME for w in m.group(0).lower().split()):
+        if m is not None and not _duty_in(m.group(0)) and self._goes_on(m.end(), limit):
+            return _unread(self.text, pos, m.end())
+        return self._last_item(pos, limit)
+
+    def _last_item(self, pos: int, limit: int) -> Agency | None:
+        """The last item of a list, unread by the stage: a capitalised name up to the
+        first words of the duty ("…, Cổng Thông tin điện tử tỉnh| phối hợp …")."""
+        duty = _DUTY.search(self.text, pos, min(limit, pos + 90))
+        if duty is None or duty.start() <= pos:
             return None
-        sep = _SEPARATOR.match(self.text, m.end(), limit)
-        if sep is None or not (self.first_at(sep.end(), limit) or _ITEM.match(self.text, sep.end(), limit)):
+        end = duty.start() - 1
+        if _ITEM_BODY.fullmatch(self.text, pos, end) is None:
             return None
-        return Agency(id="", text=m.group(0), name=m.group(0), start=pos, end=m.end())
+        return _unread(self.text, pos, end)
+
+    def line_name(self, pos: int, end: int) -> Names:
+        """A heading line after a request cue names its addressee even when the stage
+        read no name there ("15. Đề nghị Cơ quan Báo và Phát thanh, Truyền hình Hà Nội"):
+        the capitalised rest of the line, with no word of a duty in it."""
+        stop = self.text.find(":", pos, end)
+        stop = end if stop < 0 else stop
+        name = clean_name(self.text[pos:stop])
+        if not name[:1].isupper() or not 1 < len(name.split()) <= 14 or _duty_in(name):
+            return Names(end=pos)
+        stop = pos + len(self.text[pos:stop].rstrip(" :.;"))
+        return Names([(pos, stop)], [name], stop)
 
     def tail(self, names: Names, end: int) -> Names:
         """A heading line names only agencies: words between the last name read and
@@ -163,7 +218,7 @@ class NameIndex:
         rest = text[names.end:stop]
         if not rest.strip() or not rest.startswith(" ") or len(rest.split()) > 6:
             return names
-        if re.search(r"[.;,()]", rest) or any(w in _NOT_NAME for w in rest.lower().split()):
+        if re.search(r"[.;,()]", rest) or _duty_in(rest):
             return names
         start = names.spans[-1][0]
         while stop > start and text[stop - 1] in " \n":

@@ -122,6 +122,8 @@ class Roles:
             i = _skip_space(text, i + 8)
             loose = True
         names = self.agency_list(i, end, loose=loose)
+        if not names and cue:
+            names = self.index.line_name(i, end)
         if not names:
             return None
         names = self.index.tail(names, end)
@@ -154,9 +156,20 @@ class Roles:
         j = _skip_space(text, names.end)
         if text.startswith(",", j):
             j = _skip_space(text, j + 1)
+        j = self._after_apposition(j, end)
         if j < end and self.verb_at(j) and not _PAST.match(text, j):
             return Attribution("subject", names.names, names.spans, names.end)
         return None
+
+    def _after_apposition(self, j: int, end: int) -> int:
+        """After "trước hết là người đứng đầu" (an apposition between a subject and its
+        verb), the position of the verb; else ``j``."""
+        if self._cue_at(j, "apposition") is None:
+            return j
+        for k in range(j, min(end, j + 80)):
+            if self.text[k] == " " and self.verb_at(k + 1):
+                return k + 1
+        return j
 
     def _requests(self, i: int, end: int) -> Optional[Attribution]:
         """"Giao X …", "Đề nghị X …", "A yêu cầu X …": the cue opens the clause (after a
@@ -167,6 +180,8 @@ class Roles:
         last = 0
         for m in _REQUEST.finditer(folded, i, end):
             at = m.start()
+            if lead and ";" in text[last:at]:
+                break  # a later "; yêu cầu Y …" is a clause of its own
             if m.group(0) in {"giao", "moi"} and text[at:m.end()].lower() not in {"giao", "mời"}:
                 continue
             if not self._opens_clause(i, at):

@@ -88,9 +88,8 @@ class _Reader:
     def starts_unit(self, start: int, end: int, open_item: Node) -> bool:
         """A paragraph with its own agencies, unless they are those of the open
         numbered item it goes on (a follow-on paragraph of the same subject)."""
-        text = self.text
         att = self.attribution(start, end)
-        if att is None:
+        if att is None or _NARROWING.match(self.roles.folded, start):
             return False
         if open_item.kind in {"number", "article"} and not open_item.children:
             mine = self.attribution(open_item.body, open_item.own_end)
@@ -186,8 +185,7 @@ class _Reader:
         folded = self.roles.folded
         cur = Draft(start, end, att.lead)
         self.drafts.append(cur)
-        pos = _first_sentence_end(text, start, own_end)
-        for m in _SENTENCE.finditer(text, pos, own_end):
+        for m in _SENTENCE.finditer(text, max(start, att.end), own_end):
             s = m.end()
             if _NARROWING.match(folded, s):
                 continue
