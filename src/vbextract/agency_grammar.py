@@ -15,12 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, TypeVar
 
-from .agency_lexicon import MODIFIERS, Collective, Head, Table, Token, Tokens, lexicon
+from .agency_lexicon import MODIFIERS, Collective, Domain, Head, Table, Token, Tokens, lexicon
 
 _MAX_DEPTH = 3
 _MAX_NAME_WORDS = 24
 _MAX_LIST = 8
 _CLOSED_TAIL = 2  # lowercase words a capitalised component of a closed name may carry
+_SYMBOL_JOINS = frozenset({"-", "/"})
 
 BoundaryTest = Callable[[Token], bool]
 V = TypeVar("V")
@@ -67,6 +68,21 @@ class Grammar:
     def _find(self, table: Table[V], i: int) -> list[int]:
         return [end for end, _ in self.tokens.lookup(table, i)]
 
+    def _ends_compound(self, i: int) -> bool:
+        """True when token ``i`` is the last syllable of a common word ("NHIỆM VỤ", "cán bộ")."""
+        if i == 0 or not self.tokens.is_word(i - 1) or not self._joined(i):
+            return False
+        return self.tokens.words[i - 1][-1] in self.lex.compounds.get(self.tokens.words[i][0], ())
+
+    def _in_symbol(self, i: int) -> bool:
+        """True for the issuer part of a document symbol ("12/QĐ-UBND", "05/UBND-KT")."""
+        tokens = self.tokens
+        if i < 2 or tokens.texts[i - 1] not in _SYMBOL_JOINS:
+            return False
+        before = tokens.texts[i - 2]
+        glued = tokens.ends[i - 2] == tokens.starts[i - 1] and tokens.ends[i - 1] == tokens.starts[i]
+        return glued and (before.isupper() or before.isdigit())
+
     def _starts_agency(self, i: int) -> bool:
         return bool(self._find(self.lex.heads, i)) and self.tokens[i].capitalised
 
@@ -85,6 +101,8 @@ class Grammar:
             e > i for e in self._find(self.lex.collectives, i - 1)
         ):
             return None
+        if self._in_symbol(i) or self._ends_compound(i):
+            return None
         candidates = [p for p in (self.agency(i), self.collective(i)) if p]
         return max(candidates, key=lambda p: p.end, default=None)
 
@@ -99,12 +117,22 @@ class Grammar:
     def _agency(self, i: int, depth: int) -> Parse | None:
         if depth > _MAX_DEPTH or i >= len(self.tokens) or not self.tokens[i].capitalised:
             return None
+        if self._common_word(i):
+            return None
         best: Parse | None = None
         for head_end, head in self._entries(self.lex.heads, i):
             parse = self._after_head(head, i, head_end, depth)
             if parse and (best is None or parse.end > best.end):
                 best = parse
         return best
+
+    def _common_word(self, i: int) -> bool:
+        """True when token ``i`` begins a common word or phrase ("Ban hành", "Báo cáo", "cơ
+        quan chủ trì") and no domain word inside it runs past it ("Ban Hành chính công")."""
+        false_end = max(self._find(self.lex.false_heads, i), default=0)
+        return bool(false_end) and not any(
+            end > false_end for k in range(i + 1, false_end) for end in self._find(self.lex.domains, k)
+        )
 
     def _after_head(self, head: Head, start: int, j: int, depth: int) -> Parse | None:
         modes = head.modes
@@ -113,7 +141,8 @@ class Grammar:
         kind = head.kind
         complement = False
         if "D" in modes:
-            domain = self.domain(j, lower_verbs="O" in modes)
+            wrapped = "R" in modes and self._line_ends_before(j)  # "Phòng" / "Thương mại và …"
+            domain = self.domain(j, lower_verbs="O" in modes, wrapped=wrapped)
             if domain:
                 j, complement = domain.end, True
                 kind = domain.kind if domain.kind != "inherit" else kind
@@ -123,12 +152,15 @@ class Grammar:
             end = self.proper(j, open_name="O" in modes)
             complement = end > j
             j = end
-        if "A" in modes:
+        if "A" in modes and j < len(self.tokens) and not self.tokens.blank_line_before(j):
+            # the body it serves may follow on the next line ("Thường trực" / "Hội đồng nhân dân tỉnh")
             after_dash = j + 1 if self._joined(j) and self.tokens[j].is_dash else j
             sub = self.agency(after_dash, depth + 1)
+            if sub is None and not complement and self._joined(j) and self._word(j) in MODIFIERS:
+                sub = self.collective(j, depth + 1)  # "Thanh tra" + "các Bộ, ngành, địa phương"
             if sub:
                 j, complement = sub.end, True
-                kind = sub.kind if kind == "inherit" else kind
+                kind = sub.kind if kind == "inherit" or sub.kind == "collective" else kind
         level = self.level(j) if "L" in modes else None
         if level:
             j = level.end
@@ -177,18 +209,18 @@ class Grammar:
         return j
 
     # --- complements -----------------------------------------------------------------
-    def domain(self, j: int, lower_verbs: bool = False) -> Parse | None:
+    def domain(self, j: int, lower_verbs: bool = False, wrapped: bool = False) -> Parse | None:
         """A domain compound ("Văn hóa - Thể thao và Du lịch") starting at token ``j``.
 
         ``lower_verbs`` admits a verb-like domain word in lower case first
-        ("Trung tâm quản lý …"), for heads of open names.
+        ("Trung tâm quản lý …"), for heads of open names; ``wrapped`` lets the
+        first word stand after a line break (the head ended the line before).
         """
-        first = self._domain_word(j, chained=False, right_after_head=lower_verbs)
+        first = self._domain_word(j, chained=False, right_after_head=lower_verbs, wrapped=wrapped)
         if first is None:
             return None
-        end, kind = first, None
-        start_kind = self.lex.domains[self.tokens.key(j, first)].kind
-        kind = start_kind or "inherit"
+        end, entry = first
+        kind = entry.kind or "inherit"
         comma_cut: int | None = None
         saw_and = False
         for _ in range(_MAX_LIST):
@@ -200,27 +232,37 @@ class Grammar:
                 if sep == ",":
                     comma_cut = end if comma_cut is None else comma_cut
                 saw_and = saw_and or sep == "và"
-                end = nxt
+                end = nxt[0]
                 continue
             nxt = self._domain_word(end, chained=True)
             if nxt is None:
                 break
-            end = nxt
+            end = nxt[0]
         if comma_cut is not None and not saw_and:
             end = comma_cut
         return Parse(j, end, kind)
 
-    def _domain_word(self, j: int, chained: bool, right_after_head: bool = False) -> int | None:
-        if not self._joined(j):
+    def _domain_word(
+        self, j: int, chained: bool, right_after_head: bool = False, wrapped: bool = False
+    ) -> tuple[int, Domain] | None:
+        """A domain word at ``j``; a capitalised one may have lost its marks ("Tài chinh")."""
+        if j >= len(self.tokens) or not (wrapped or self._joined(j)):
             return None
-        for end, entry in self._entries(self.lex.domains, j):
-            capitalised = self.tokens[j].capitalised
+        capitalised = self.tokens[j].capitalised
+        entries = self._entries(self.lex.domains, j)
+        if not entries and capitalised:
+            entries = self.tokens.lookup(self.lex.folded_domains, j, folded=True)
+        for end, entry in entries:
             if entry.verb_like and not (capitalised or right_after_head):
                 continue
             if chained and not (capitalised or entry.chain):
                 continue
-            return end
+            return end, entry
         return None
+
+    def _line_ends_before(self, j: int) -> bool:
+        """True when token ``j`` begins a new line that does not merely continue the last one."""
+        return j < len(self.tokens) and self.tokens.newline[j] and not self._joined(j)
 
     def proper(self, j: int, open_name: bool) -> int:
         """End of a proper name ("Quảng Ngãi", "TNHH MTV Thoát nước Hà Nội") at token ``j``."""
@@ -255,8 +297,22 @@ class Grammar:
         if self._find(self.lex.levels, k):
             return True
         if not self.tokens[k].capitalised:
-            return bool(self._find(self.lex.boundaries, k))
+            return self._boundary(k)
         return self._starts_agency(k)
+
+    def _boundary(self, k: int) -> bool:
+        """A duty verb, adverb or linking word at ``k`` ends the name before it.
+
+        Phrases of two words or more also match without marks ("chủ tri", "đây
+        mạnh"); a domain phrase that runs further wins ("giao thông" over "giao").
+        """
+        ends = self._find(self.lex.boundaries, k) or [
+            end for end, _ in self.tokens.lookup(self.lex.folded_boundaries, k, folded=True)
+        ]
+        if not ends:
+            return False
+        domain = self._entries(self.lex.domains, k)
+        return not (domain and domain[0][0] > ends[0])
 
     def _continues(self, k: int) -> bool:
         return self._joined(k) and self.tokens[k].is_word and not self._closes_name(k)
@@ -271,10 +327,16 @@ class Grammar:
                 continue
             if not (token.is_word and token.text[0].isupper()) or token.is_abbreviation:
                 break
-            if self._starts_agency(k) or self._find(self.lex.levels, k):
+            if self._starts_agency(k) or self._find(self.lex.levels, k) or self._common_compound(k):
                 break
             k += 1
         return k
+
+    def _common_compound(self, k: int) -> bool:
+        """A capitalised word opening a domain compound in lower case ("Kế hoạch"): every
+        syllable of a place name is capitalised, so no place goes on here."""
+        domain = self._entries(self.lex.domains, k)
+        return bool(domain) and domain[0][0] > k + 1 and not self.tokens[k + 1].capitalised
 
     def level(self, j: int) -> Parse | None:
         """An administrative level ("tỉnh", "thành phố Hà Nội", "các xã, phường") at ``j``."""
@@ -322,6 +384,8 @@ class Grammar:
         if depth > _MAX_DEPTH or i >= len(self.tokens):
             return None
         modified = self._word(i) in MODIFIERS
+        if not modified and self._common_word(i):
+            return None
         k = i + 1 if modified else i
         nouns, end, governs, alone = 0, k, False, False
         for _ in range(_MAX_LIST):

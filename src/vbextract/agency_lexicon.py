@@ -74,6 +74,10 @@ class Table(Generic[V]):
             node[self._END] = value
         self.first_words = frozenset(key[0] for key in entries)
 
+    def folded(self, min_words: int = 1) -> Table[V]:
+        """The same phrases keyed without marks (those of at least ``min_words`` words)."""
+        return Table({tuple(map(fold, k)): v for k, v in self.entries.items() if len(k) >= min_words})
+
     def __contains__(self, key: object) -> bool:
         return key in self.entries
 
@@ -119,7 +123,19 @@ class Lexicon:
     collectives: Table[Collective]
     qualifiers: Table[str]  # qualifier -> what must follow: "-" nothing, "agency", "optional"
     boundaries: Table[bool]
+    false_heads: Table[bool]  # common words that begin like a name ("Ban hành", "Báo cáo")
+    compounds: dict[str, frozenset[str]]  # head syllable -> syllables it ends a common word after
     abbreviations: dict[str, str]
+
+    @cached_property
+    def folded_boundaries(self) -> Table[bool]:
+        """Boundaries of two words or more, matched without marks ("chủ tri", "đây mạnh")."""
+        return self.boundaries.folded(min_words=2)
+
+    @cached_property
+    def folded_domains(self) -> Table[Domain]:
+        """Domain words matched without marks ("Tài chinh", "Du lich")."""
+        return self.domains.folded()
 
     @cached_property
     def start_words(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -150,6 +166,15 @@ def word_key(word: str) -> str:
     return _OLD_TONE.sub(_modern_tone, word.lower())
 
 
+_NO_MARKS = str.maketrans("đĐ", "dD")
+
+
+def fold(word: str) -> str:
+    """A word without its tone and vowel marks ("đẩy" -> "day"), to match OCR-damaged text."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
+    return bare.translate(_NO_MARKS).lower()
+
+
 def words_of(phrase: str) -> Key:
     """Lower-cased word and punctuation keys of a table phrase."""
     return tuple(word_key(t) for t in re.findall(r"\w+|[^\w\s]", phrase))
@@ -170,10 +195,15 @@ def lexicon() -> Lexicon:
     }
     qualifiers = {words_of(r[0]): r[1] for r in read_table("agency_qualifiers.tsv")}
     boundaries = {words_of(r[0]): True for r in read_table("agency_boundaries.tsv")}
+    false_heads = {words_of(r[0]): True for r in read_table("agency_false_heads.tsv")}
+    compounds: dict[str, set[str]] = {}
+    for row in read_table("agency_compounds.tsv"):
+        first, last = words_of(row[0])
+        compounds.setdefault(last, set()).add(first)
     abbreviations = {r[0]: r[1] for r in read_table("agency_abbreviations.tsv")}
     return Lexicon(
         Table(heads), Table(domains), Table(levels), Table(collectives), Table(qualifiers), Table(boundaries),
-        abbreviations,
+        Table(false_heads), {k: frozenset(v) for k, v in compounds.items()}, abbreviations,
     )
 
 
@@ -227,7 +257,12 @@ def _may_start(surface: str) -> bool:
     return first in any_case or (first in capitalised and surface[0].isupper())
 
 
+def _folded(surface: str) -> Key:
+    return tuple(map(fold, _WORDS[surface]))
+
+
 _WORDS = _SurfaceCache(_words)
+_FOLDED = _SurfaceCache(_folded)
 _STARTS = _SurfaceCache(_may_start)
 
 
@@ -240,6 +275,7 @@ class Tokens(Sequence[Token]):
 
     def __init__(self, text: str, start: int = 0, end: int | None = None):
         end = len(text) if end is None else end
+        self.text = text
         spaced = _TOKEN.findall(text, start, end)
         self.texts: list[str] = list(map(str.lstrip, spaced))
         self.ends: list[int] = list(accumulate(map(len, spaced), initial=start))[1:]
@@ -250,6 +286,14 @@ class Tokens(Sequence[Token]):
         for first, last in reversed(joined):
             self._join(text, first, last)
         self._tokens: list[Token | None] = [None] * len(self.texts)
+        self._folded: list[Key] | None = None
+
+    @property
+    def folded(self) -> list[Key]:
+        """The words of every token without marks (built on first use)."""
+        if self._folded is None:
+            self._folded = list(map(_FOLDED.__getitem__, self.texts))
+        return self._folded
 
     def _join(self, text: str, start: int, end: int) -> None:
         """Make the tokens covering ``text[start:end]`` one token."""
@@ -294,15 +338,24 @@ class Tokens(Sequence[Token]):
             return True
         return self.texts[i][0].islower() or (i > 0 and self.words[i - 1][-1] in _WRAP_AFTER)
 
-    def lookup(self, table: Table[V], i: int) -> list[tuple[int, V]]:
+    def is_word(self, i: int) -> bool:
+        """True when token ``i`` is a word (not punctuation)."""
+        return self.texts[i][0].isalnum()
+
+    def blank_line_before(self, i: int) -> bool:
+        """True when an empty line separates token ``i`` from the one before (a new paragraph)."""
+        return 0 < i < len(self.texts) and self.text.count("\n", self.ends[i - 1], self.starts[i]) > 1
+
+    def lookup(self, table: Table[V], i: int, folded: bool = False) -> list[tuple[int, V]]:
         """(token end, value) of every phrase of ``table`` starting at token ``i``, longest first.
 
         A phrase ends on a token boundary (never inside an abbreviation) and
-        crosses a line break only where the text wrapped.
+        crosses a line break only where the text wrapped.  ``folded``: the
+        table is keyed without marks (see :meth:`Table.folded`).
         """
         found: list[tuple[int, V]] = []
         node = table.trie
-        words, n = self.words, len(self.texts)
+        words, n = self.folded if folded else self.words, len(self.texts)
         k = i
         while k < n:
             if k > i and self.newline[k] and not self.continues_line(k):
