@@ -1,7 +1,9 @@
 """Names in a header: accent folding, canonical casing of bodies and titles, personal names.
 
 Header lines are printed in capitals ("ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP") and OCR
-may drop accents ("TỎNG CỤC THUÊ").  A body's canonical spelling is taken from
+may damage accents ("TỎNG CỤC THUÊ", "UY BAN NHAN DAN TINH") or fuse words
+("CHÍNHPHỦ", "ỦYBAN NHÂN DÂN"): organ heads, the level word after them and a
+province name are recognised on accent-folded, space-free forms (:func:`repair_caps`).  A body's canonical spelling is taken from
 the document itself when it writes the same name in ordinary case; otherwise it
 is rebuilt from the organ table (``data/header_organs.tsv``) and the rule that
 a place name after a level word (tỉnh, thành phố …) is capitalised.
@@ -87,14 +89,64 @@ def _surnames() -> frozenset[str]:
     return frozenset(row[0] for row in read_table("header_surnames.tsv"))
 
 
+@cache
+def _provinces() -> dict[str, str]:
+    """Space-free folded province name -> its spelling (data/header_provinces.tsv)."""
+    return {squash(row[0]): row[0] for row in read_table("header_provinces.tsv")}
+
+
+def squash(text: str) -> str:
+    """Accent-folded lower case without spaces ("ỦYBAN NHÂN DÂN" -> "uybannhandan")."""
+    return fold(text).replace(" ", "")
+
+
+def _prefix_end(text: str, name: str) -> int | None:
+    """Where ``name`` ends in ``text`` when ``text`` starts with it compared accent-folded and
+    space-free; a name of one word must end at a word boundary, a longer one may be fused to
+    what follows ("CHÍNHPHỦ", "VĂN PHÒNGCHÍNH PHỦ")."""
+    target = squash(name)
+    folded = fold(text)
+    matched = index = 0
+    while matched < len(target):
+        if index >= len(folded):
+            return None
+        if folded[index] != " ":
+            if folded[index] != target[matched]:
+                return None
+            matched += 1
+        index += 1
+    if index < len(text) and text[index] != " " and (" " not in name or not text[index].isalpha()):
+        return None
+    return index
+
+
 def organ_of(name: str) -> Organ | None:
-    """The organ a body's name starts with ("Ban Thường vụ Tỉnh ủy" -> Ban Thường vụ)."""
-    folded = fold(name)
+    """The organ a body's name starts with ("Ban Thường vụ Tỉnh ủy" -> Ban Thường vụ), also
+    when OCR fused its words or damaged its accents."""
     for organ in organs():
-        head = fold(organ.name)
-        if folded == head or folded.startswith(head + " "):
+        if _prefix_end(name, organ.name) is not None:
             return organ
     return None
+
+
+def repair_caps(line: str) -> str:
+    """A body's name in capitals with its organ head, the level word after it and a province
+    name spelled as in the tables, when OCR fused words or dropped accents
+    ("UY BAN NHAN DAN TINH QUANG TRI" -> "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ")."""
+    line = " ".join(line.split())
+    organ = organ_of(line)
+    if organ is None:
+        return line
+    end = _prefix_end(line, organ.name) or 0
+    out, rest = [organ.name.upper()], line[end:].strip()
+    if organ.next == "level":
+        level = next((p for p in _places() if _prefix_end(rest, p) is not None), None)
+        if level:
+            out.append(level.upper())
+            rest = rest[_prefix_end(rest, level) or 0:].strip()
+    if organ.next in {"level", "place"} and (province := _provinces().get(squash(rest))):
+        rest = province.upper()
+    return " ".join(out + ([rest] if rest else []))
 
 
 def _capitalise(word: str) -> str:
@@ -140,28 +192,30 @@ def proper_case(caps: str) -> str:
 
 
 def spelled_in(text: str, name: str) -> str | None:
-    """The document's own ordinary-case spelling of ``name`` (compared without accents)."""
+    """The document's own ordinary-case spelling of ``name`` (compared without accents, and
+    without spaces when OCR fused the capitals: "BỘ TÀICHÍNH" -> "Bộ Tài chính")."""
     needle = fold(name)
     if len(needle) < 4:
         return None
     haystack = fold(text)
-    start = haystack.find(needle)
-    while start >= 0:
-        found = text[start : start + len(needle)]
-        edge_ok = (start == 0 or not haystack[start - 1].isalnum()) and (
-            start + len(needle) == len(text) or not haystack[start + len(needle)].isalnum()
-        )
-        if edge_ok and not is_caps(found, 0.6):
-            return found
-        start = haystack.find(needle, start + 1)
+    spaced = re.compile("[ ]?".join(re.escape(char) for char in needle.replace(" ", "")))
+    for pattern in (re.compile(re.escape(needle)), spaced):
+        for found in pattern.finditer(haystack):
+            start, end = found.span()
+            edge_ok = (start == 0 or not haystack[start - 1].isalnum()) and (
+                end == len(text) or not haystack[end].isalnum()
+            )
+            if edge_ok and not is_caps(text[start:end], 0.6):
+                return text[start:end]
     return None
 
 
 def canonical_body(text: str, caps: str) -> str:
     """A body's name as the document spells it, or rebuilt from capitals."""
-    caps = " ".join(caps.split()).strip(" ,.;:*-_")
+    caps = " ".join(caps.split()).strip(" ,.;:*-_|")
     if not is_caps(caps):
         return caps
+    caps = repair_caps(caps)
     return spelled_in(text, caps) or proper_case(caps)
 
 

@@ -3,7 +3,11 @@
 NĐ 30/2020/NĐ-CP (Phụ lục I, mục 7–9): the authority line ("TM. ỦY BAN NHÂN
 DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q."), the signer's own title
 ("PHÓ CHỦ TỊCH"), then the signature and the name.  In a two-column layout the
-block may share its lines with "Nơi nhận:".
+block may share its lines with "Nơi nhận:"; a scraped page puts it in a table
+cell ("| KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Việt Phương |") and OCR may flatten it
+onto one line.  Such a line is cut back into the block's parts (:func:`pieces`):
+before each authority word, before the signer's own title (the last title of the
+capitals run) and before the trailing title-case name.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .header_names import is_caps, personal_name, position_title
+from .header_names import fold, is_caps, personal_name, position_title, positions
 from .schema import Signer
 
 # An authority word at the start of a line, or right after "Nơi nhận:" in a two-column line;
@@ -26,6 +30,11 @@ _AUTHORITY_FORMS = {"T/M": "T/M", "TM": "TM.", "T.M": "TM.", "THAY MẶT": "TM."
 _RECIPIENTS_HEAD = re.compile(r"^N[oơ0][iíì][ ]{0,2}(?:nhận|gửi)[ ]{0,2}:", re.I)
 _LIST_ITEM = re.compile(r"^[-–+•*][ ]{0,3}(?P<item>\S.{0,200})$")
 _LOOKAHEAD = 8
+# An authority word where a signature block starts inside a cell or a flattened line: in
+# capitals, with its dot or slash, capitals after it ("… Lưu: VT. KT. CHỦ TỊCH", "… DÂN KT. …").
+_INNER_AUTHORITY = re.compile(
+    r"(?:^|(?<=[ ]))(?:T/M|TM\.|T\.M\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)[ ]{0,3}(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ])"
+)
 
 
 @dataclass
@@ -35,6 +44,83 @@ class SignatureBlock:
     signer: Signer
     body: str | None  # the body named after TM./T/M ("BAN THƯỜNG VỤ"), in capitals as printed
     line: int | None  # index of the block's first line
+
+
+def _title_length(words: list[str], index: int) -> int:
+    """How many words from ``index`` spell one signer's title ("PHÓ CHỦ TỊCH" -> 3), or 0."""
+    vice = 1 if fold(words[index]) == "pho" else 0
+    folded = [fold(w.strip(",")) for w in words[index + vice:]]
+    for title in positions():
+        size = len(title.split())
+        if folded[:size] == fold(title).split():
+            return vice + size
+    return 0
+
+
+def _own_title_start(words: list[str]) -> int:
+    """Index of the signer's own title in a capitals run, read left to right as titles and
+    other words: the last title not joined by a comma to the one before it ("KT. BỘ TRƯỞNG,
+    CHỦ NHIỆM PHÓ CHỦ NHIỆM" -> "PHÓ CHỦ NHIỆM"; "TL. TỔNG CỤC TRƯỞNG" -> none), else 0."""
+    index, found = 0, 0
+    while index < len(words):
+        size = _title_length(words, index)
+        if size and index and not words[index - 1].endswith(","):
+            found = index
+        index += size or 1
+    return found
+
+
+def _caps_and_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """A run of capitals and what follows it, with a leading personal name cut off that
+    ("PHÓ CHỦ TỊCH Hoàng Việt Phương (đã ký)" -> caps, ["Hoàng Việt Phương", "(đã ký)"])."""
+    first_lower = next((i for i, w in enumerate(words) if not is_caps(w, 0.6)), len(words))
+    caps, rest = words[:first_lower], words[first_lower:]
+    for size in range(min(5, len(rest)), 1, -1):
+        if name := personal_name(" ".join(rest[:size])):
+            return caps, [name] + ([" ".join(rest[size:])] if rest[size:] else [])
+    return caps, [" ".join(rest)] if rest else []
+
+
+def _split_block(block: str) -> list[str]:
+    """A flattened signature block cut into authority lines, the own title and the name."""
+    parts: list[str] = []
+    starts = [m.start() for m in _INNER_AUTHORITY.finditer(block)] + [len(block)]
+    for begin, end in zip(starts, starts[1:]):
+        caps, rest = _caps_and_name(block[begin:end].split())
+        cut = _own_title_start(caps[1:]) + 1 if len(caps) > 2 else 0
+        parts += [" ".join(caps[:cut]), " ".join(caps[cut:])] if cut > 1 else [" ".join(caps)]
+        parts += rest
+    return parts
+
+
+def _split_cell(cell: str) -> list[str]:
+    """One line or table cell as the lines of the official layout."""
+    start = _INNER_AUTHORITY.search(cell)
+    if start is not None and is_caps(cell[start.start():start.start() + 30]):
+        head = [cell[: start.start()].rstrip()] if start.start() else []
+        return head + _split_block(cell[start.start():].strip())
+    words = cell.split()
+    caps, rest = _caps_and_name(words)
+    if caps and rest and personal_name(rest[0]) and position_title(" ".join(caps)):
+        return [" ".join(caps)] + rest  # "PHÓ GIÁM ĐỐC Lê Thị Hoa"
+    tail = len(words)
+    while tail > 0 and is_caps(words[tail - 1], 0.9) and words[tail - 1][-1:].isalpha():
+        tail -= 1
+    if 0 < tail < len(words) and words[tail - 1][-1:] in ";.," and _title_length(words, tail):
+        # two columns read across by OCR: "- Như trên; PHÓ CHỦ TỊCH"
+        return [" ".join(words[:tail]), " ".join(words[tail:])]
+    return [cell]
+
+
+def pieces(lines: list[str]) -> list[str]:
+    """The lines of a text with signature blocks in table cells or flattened onto one line
+    split into the lines of the official layout; other lines are kept as they are."""
+    out: list[str] = []
+    for line in lines:
+        cells = [c.strip(" *_") for c in line.split("|")] if "|" in line else [line]
+        for cell in cells:
+            out += _split_cell(cell)
+    return out
 
 
 def _authority(line: str) -> re.Match[str] | None:
@@ -56,7 +142,9 @@ def _position_and_name(lines: list[str], start: int) -> tuple[str | None, str | 
 
 
 def find_signature(lines: list[str]) -> SignatureBlock:
-    """The first signature block: authority line(s), title, name."""
+    """The first signature block: authority line(s), title, name (``line`` indexes
+    :func:`pieces` of ``lines``)."""
+    lines = pieces(lines)
     for index, line in enumerate(lines):
         match = _authority(line)
         if match is None:
