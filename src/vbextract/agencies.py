@@ -121,7 +121,7 @@ def _grammar(text: str, tokens: Tokens, method: Method) -> Grammar:
 def _agencies(text: str, tokens: Tokens, items: list[Item]) -> list[Agency]:
     agencies = []
     for n, item in enumerate(items, 1):
-        start, end = tokens[item.start].start, tokens[item.end - 1].end
+        start, end = tokens.starts[item.start], tokens.ends[item.end - 1]
         surface = text[start:end]
         name = canonical_name(f"{item.prefix} {surface}" if item.prefix else surface)
         agencies.append(Agency(id=f"a{n}", text=surface, name=name, start=start, end=end, kind=item.kind))

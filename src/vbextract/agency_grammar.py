@@ -49,13 +49,14 @@ class Grammar:
 
     def __init__(self, tokens: Tokens, is_boundary: BoundaryTest = _no_extra_boundary):
         self.tokens = tokens
+        self.n = len(tokens)
         self.lex = lexicon()
         self.is_boundary = is_boundary
         self._memo: dict[tuple[str, int, int], Parse | None] = {}
 
     # --- token helpers -----------------------------------------------------------
     def _word(self, i: int) -> str:
-        return self.tokens.words[i][0] if i < len(self.tokens) else ""
+        return self.tokens.words[i][0] if i < self.n else ""
 
     def _joined(self, i: int) -> bool:
         """True when token ``i`` exists and may continue the name before it."""
@@ -84,7 +85,7 @@ class Grammar:
         return glued and (before.isupper() or before.isdigit())
 
     def _starts_agency(self, i: int) -> bool:
-        return bool(self._find(self.lex.heads, i)) and self.tokens[i].capitalised
+        return bool(self._find(self.lex.heads, i)) and self.tokens.capitalised(i)
 
     # --- entry points ---------------------------------------------------------------
     def starts(self) -> list[int]:
@@ -115,7 +116,7 @@ class Grammar:
         return self._memo[key]
 
     def _agency(self, i: int, depth: int) -> Parse | None:
-        if depth > _MAX_DEPTH or i >= len(self.tokens) or not self.tokens[i].capitalised:
+        if depth > _MAX_DEPTH or i >= self.n or not self.tokens.capitalised(i):
             return None
         if self._common_word(i):
             return None
@@ -129,6 +130,8 @@ class Grammar:
     def _common_word(self, i: int) -> bool:
         """True when token ``i`` begins a common word or phrase ("Ban hành", "Báo cáo", "cơ
         quan chủ trì") and no domain word inside it runs past it ("Ban Hành chính công")."""
+        if self._word(i) not in self.lex.false_heads.first_words:
+            return False
         false_end = max(self._find(self.lex.false_heads, i), default=0)
         return bool(false_end) and not any(
             end > false_end for k in range(i + 1, false_end) for end in self._find(self.lex.domains, k)
@@ -152,7 +155,7 @@ class Grammar:
             end = self.proper(j, open_name="O" in modes)
             complement = end > j
             j = end
-        if "A" in modes and j < len(self.tokens) and not self.tokens.blank_line_before(j):
+        if "A" in modes and j < self.n and not self.tokens.blank_line_before(j):
             # the body it serves may follow on the next line ("Thường trực" / "Hội đồng nhân dân tỉnh")
             after_dash = j + 1 if self._joined(j) and self.tokens[j].is_dash else j
             sub = self.agency(after_dash, depth + 1)
@@ -198,7 +201,7 @@ class Grammar:
 
     def _parenthetical(self, j: int, depth: int) -> int:
         """Keep "(Ban Thi đua Khen thưởng Thành phố)" or "(VOV)" right after a name."""
-        if self._word(j) != "(" or not self._joined(j) or j + 1 >= len(self.tokens):
+        if self._word(j) != "(" or not self._joined(j) or j + 1 >= self.n:
             return j
         inner = self.tokens[j + 1]
         if inner.text.isupper() and inner.is_word and self._word(j + 2) == ")":
@@ -246,9 +249,9 @@ class Grammar:
         self, j: int, chained: bool, right_after_head: bool = False, wrapped: bool = False
     ) -> tuple[int, Domain] | None:
         """A domain word at ``j``; a capitalised one may have lost its marks ("Tài chinh")."""
-        if j >= len(self.tokens) or not (wrapped or self._joined(j)):
+        if j >= self.n or not (wrapped or self._joined(j)):
             return None
-        capitalised = self.tokens[j].capitalised
+        capitalised = self.tokens.capitalised(j)
         entries = self._entries(self.lex.domains, j)
         if not entries and capitalised:
             entries = self.tokens.lookup(self.lex.folded_domains, j, folded=True)
@@ -262,17 +265,17 @@ class Grammar:
 
     def _line_ends_before(self, j: int) -> bool:
         """True when token ``j`` begins a new line that does not merely continue the last one."""
-        return j < len(self.tokens) and self.tokens.newline[j] and not self._joined(j)
+        return j < self.n and self.tokens.newline[j] and not self._joined(j)
 
     def proper(self, j: int, open_name: bool) -> int:
         """End of a proper name ("Quảng Ngãi", "TNHH MTV Thoát nước Hà Nội") at token ``j``."""
         end = j
         lowercase_run = 0
         k = j
-        while k < len(self.tokens) and k - j < _MAX_NAME_WORDS and self._joined(k):
+        while k < self.n and k - j < _MAX_NAME_WORDS and self._joined(k):
             token = self.tokens[k]
             if token.is_dash:
-                if k > j and self._joined(k + 1) and self.tokens[k + 1].capitalised and self.tokens[k + 1].is_word:
+                if k > j and self._joined(k + 1) and self.tokens.capitalised(k + 1) and self.tokens[k + 1].is_word:
                     k += 1
                     continue
                 break
@@ -296,7 +299,7 @@ class Grammar:
     def _closes_name(self, k: int) -> bool:
         if self._find(self.lex.levels, k):
             return True
-        if not self.tokens[k].capitalised:
+        if not self.tokens.capitalised(k):
             return self._boundary(k)
         return self._starts_agency(k)
 
@@ -320,9 +323,9 @@ class Grammar:
     def place(self, j: int) -> int:
         """End of a capitalised place name ("Đắk Nông", "Phan Rang-Tháp Chàm") at token ``j``."""
         k = j
-        while k < len(self.tokens) and k - j < 8 and self._joined(k):
+        while k < self.n and k - j < 8 and self._joined(k):
             token = self.tokens[k]
-            if token.is_dash and k > j and self._joined(k + 1) and self.tokens[k + 1].capitalised:
+            if token.is_dash and k > j and self._joined(k + 1) and self.tokens.capitalised(k + 1):
                 k += 1
                 continue
             if not (token.is_word and token.text[0].isupper()) or token.is_abbreviation:
@@ -336,7 +339,7 @@ class Grammar:
         """A capitalised word opening a domain compound in lower case ("Kế hoạch"): every
         syllable of a place name is capitalised, so no place goes on here."""
         domain = self._entries(self.lex.domains, k)
-        return bool(domain) and domain[0][0] > k + 1 and not self.tokens[k + 1].capitalised
+        return bool(domain) and domain[0][0] > k + 1 and not self.tokens.capitalised(k + 1)
 
     def level(self, j: int) -> Parse | None:
         """An administrative level ("tỉnh", "thành phố Hà Nội", "các xã, phường") at ``j``."""
@@ -381,7 +384,7 @@ class Grammar:
         return self._memo[key]
 
     def _collective(self, i: int, depth: int) -> Parse | None:
-        if depth > _MAX_DEPTH or i >= len(self.tokens):
+        if depth > _MAX_DEPTH or i >= self.n:
             return None
         modified = self._word(i) in MODIFIERS
         if not modified and self._common_word(i):
@@ -411,14 +414,14 @@ class Grammar:
 
     def _bare_head(self, j: int) -> list[int]:
         """A capitalised head standing for a body named earlier ("thuộc Sở", "của Bộ")."""
-        if not self._joined(j) or not self.tokens[j].capitalised:
+        if not self._joined(j) or not self.tokens.capitalised(j):
             return []
         return self._find(self.lex.heads, j)[-1:]
 
     def _collective_noun(self, k: int, modified: bool, depth: int, first: bool) -> tuple[int, Collective] | None:
-        if k >= len(self.tokens) or not (first or self._joined(k)):
+        if k >= self.n or not (first or self._joined(k)):
             return None
-        if not first and self.tokens[k].capitalised and self.agency(k, depth + 1):
+        if not first and self.tokens.capitalised(k) and self.agency(k, depth + 1):
             return None  # "các sở, ngành, Ủy ban nhân dân các xã": a new name begins
         for end, noun in self._entries(self.lex.collectives, k):
             if modified or noun.needs != "yes":

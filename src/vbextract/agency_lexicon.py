@@ -353,9 +353,12 @@ class Tokens(Sequence[Token]):
         crosses a line break only where the text wrapped.  ``folded``: the
         table is keyed without marks (see :meth:`Table.folded`).
         """
+        words = self.folded if folded else self.words
+        if i >= len(words) or words[i][0] not in table.trie:
+            return []  # the common case, kept cheap
         found: list[tuple[int, V]] = []
         node = table.trie
-        words, n = self.folded if folded else self.words, len(self.texts)
+        n = len(words)
         k = i
         while k < n:
             if k > i and self.newline[k] and not self.continues_line(k):
@@ -370,6 +373,11 @@ class Tokens(Sequence[Token]):
                 found.append((k, node[Table._END]))
         found.reverse()
         return found
+
+    def capitalised(self, i: int) -> bool:
+        """True when token ``i`` begins with a capital letter or a digit."""
+        first = self.texts[i][0]
+        return first.isupper() or first.isdigit()
 
     def key(self, start: int, end: int) -> Key:
         """The lower-cased words of tokens ``start:end``."""

@@ -80,19 +80,19 @@ def _after_separator(grammar: Grammar, i: int) -> int | None:
 def _prefix(grammar: Grammar, i: int) -> tuple[int, str, str, bool] | None:
     """A shared head before ":" -> (colon token, prefix text, kind, governs agencies)."""
     tokens = grammar.tokens
-    k = i + 1 if i < len(tokens) and tokens[i].words[0] in MODIFIERS else i
+    k = i + 1 if grammar._word(i) in MODIFIERS else i
     heads = grammar._entries(grammar.lex.heads, k)
-    if not heads or not tokens[k].capitalised:
+    if not heads or not tokens.capitalised(k):
         return None
     head_end, head = heads[0]
-    parts = [t.text for t in tokens[k:head_end]]
+    parts = tokens.texts[k:head_end]
     j = head_end
     if grammar._word(j) in MODIFIERS:  # "UBND các phường:", "Đại sứ quán các nước:"
         units = grammar._unit_list(j + 1)
         if units is None:
             j += 2
         else:
-            parts += [t.text for t in tokens[j + 1 : units]]
+            parts += tokens.texts[j + 1 : units]
             j = units
     if grammar._word(j) != ":":
         return None
