@@ -23,6 +23,8 @@ from .schema import Agency
 
 Span = tuple[int, int]
 
+# An upper-case letter (Latin with Vietnamese diacritics); "À-Ỹ" would take lower case too.
+UPPER = "[%s]" % "".join(c for c in map(chr, range(0x41, 0x1EFA)) if c.isupper())
 _SEPARATOR = re.compile(r"[ ]{0,2}[,;][ \n]{0,3}(?:(?:và|cùng)[ \n]{1,3})?|[ \n]{1,3}(?:và|cùng)[ \n]{1,3}")
 _PARENTHETICAL = re.compile(r"[ \n]{0,2}\([^()\n]{1,160}\)")
 _DETERMINER = re.compile(r"(?:[Cc]ác|[Mm]ọi|[Tt]ừng|[Nn]hững)[ ]+")
@@ -32,11 +34,13 @@ _PREFIX_COLON = re.compile(r"[^:\n]{2,60}?:[ ]{1,2}")
 # An unread list item: up to six words, the first capitalised (after "các").
 _ITEM_BODY = re.compile(
     r"(?:(?:các|những|tỉnh|thành phố|huyện|quận|thị xã|xã|phường)[ \n])?"
-    r"[A-ZĐÀ-Ỹ][\w]{0,12}(?:[ \n](?!và[ ])[\w]{1,12}){0,5}"
+    r"%s[\w]{0,12}(?:[ \n](?!và[ ])[\w]{1,12}){0,5}" % UPPER
 )
 # An unread list item: a capitalised name of up to six words, maybe after "các" or a
 # level word ("tỉnh Đắk Lắk").
 _ITEM = re.compile(_ITEM_BODY.pattern + r"(?=[ ]?[,;]|[ ]và[ ])")
+# A heading name goes on with a capitalised word, a plural or a level word.
+_NAME_GOES_ON = re.compile(UPPER + r"|(?:các|những|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|khu)[ ]")
 _ITEM_TAIL = re.compile(r"(?:[ ](?!và[ ])[\w]{1,12}){1,3}(?=[ ]?[,;])")
 # Words of a duty or a clause (lower case as written): never inside an agency name.
 _DUTY = re.compile(
@@ -217,6 +221,8 @@ class NameIndex:
         stop = end if stop < 0 else stop
         rest = text[names.end:stop]
         if not rest.strip() or not rest.startswith(" ") or len(rest.split()) > 6:
+            return names
+        if not _NAME_GOES_ON.match(rest, 1):
             return names
         if re.search(r"[.;,()]", rest) or _duty_in(rest):
             return names

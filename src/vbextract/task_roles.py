@@ -157,9 +157,19 @@ class Roles:
         if text.startswith(",", j):
             j = _skip_space(text, j + 1)
         j = self._after_apposition(j, end)
-        if j < end and self.verb_at(j) and not _PAST.match(text, j):
+        if j < end and self.verb_at(j) and not _PAST.match(text, j) and not self._presents(j, end):
             return Attribution("subject", names.names, names.spans, names.end)
         return None
+
+    def _presents(self, j: int, end: int) -> bool:
+        """True for the issuer presenting its text ("… xây dựng Kế hoạch thực hiện như
+        sau:", "… có ý kiến chỉ đạo như sau:"): a clause ending in "sau:" right after
+        the document or statement that follows."""
+        tail = self.folded[j:end].rstrip()
+        if not tail.endswith("sau:"):
+            return False
+        tail = tail[-40:]
+        return any(re.search(r"(?<![\w])%s(?![\w])" % re.escape(p), tail) for p in CUES.get("presents", ()))
 
     def _after_apposition(self, j: int, end: int) -> int:
         """After "trước hết là người đứng đầu" (an apposition between a subject and its

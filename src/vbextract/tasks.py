@@ -27,11 +27,12 @@ from typing import Optional, Sequence
 
 from . import task_roles as roles
 from .schema import Agency, DateMention, Reference, Section, Task, TaskDeadline
+from .task_names import UPPER
 from .task_segments import Node, build_tree, classify, preamble_end
 from .task_tables import table_tasks
 
 _SENTENCE = re.compile(r"(?<=[.;])[ \n]{1,3}(?=\S)")
-_FULL_STOP = re.compile(r"(?<=\.)[ \n]{1,3}(?=[A-ZĐÀ-Ỹ])")
+_FULL_STOP = re.compile(r"(?<=\.)[ \n]{1,3}(?=%s)" % UPPER)
 _NARROWING = re.compile(r"(?:rieng|trong do|dong thoi|ngoai ra)\b")
 _SECTION_NO_TASK = roles.CUES.get("no_task_section", ())
 
