@@ -20,14 +20,21 @@ from .schema import Metadata, Signer, WarningItem
 from .signer import find_recipients, find_signature
 
 _HEADER_LINES = 40
-_MOTTO = re.compile(r"cong hoa|dang cong san|doc lap|chu nghia viet|xa hoi chu|hanh phuc")
+# The national motto or the party's name beside the issuer block (spaces may be lost by OCR).
+_MOTTO = re.compile(r"cong ?hoa|dang ?cong ?san|doc ?lap|chu ?nghia ?viet|xa ?hoi ?chu|hanh ?phuc")
+# "Số" as printed or as OCR reads it ("Sô", "So", "Sỗ", "S6").
+_SO_WORD = r"[Ss][ốôoóồổỗộ6]"
 # "Số: 235/KH-UBND" (state), "Số 227-KH/TU" at a line's start (party), "số: 4222 /TCT -PC" in a
 # two-column line.
-_SO_LINE = re.compile(rf"(?:^[Ss]ố[ ]?:?|(?<=[ ])[Ss]ố[ ]?:)[ ]{{0,12}}{sources.SYMBOL}", re.M)
-_SO_CUT = re.compile(r"(?:^|[ ])[Ss]ố\b")
+_SO_LINE = re.compile(rf"(?:^{_SO_WORD}[ ]?:?|(?<=[ ]){_SO_WORD}[ ]?:)[ ]{{0,12}}{sources.SYMBOL}", re.M)
+_SO_CUT = re.compile(rf"(?:^|[ ]){_SO_WORD}\b")
+# Rules and frames of a scraped table ("-------- |").
+_RULES = re.compile(r"[ ]?(?:[-_=—*]{3,}|\|)[ ]?")
 _SUBJECT = re.compile(r"^V/v\b[ .:]{0,3}(?P<subject>.{0,300})$", re.M)
 _LETTER_MARKS = re.compile(r"^(?:V/v\b|Kính gửi|K[íi]nh g[ửu]i)", re.M)
 _ORGAN_LEVEL_WORDS = ("tinh", "thanh pho", "huyen", "quan", "xa", "phuong", "thi xa")
+_CAPTION = re.compile(r"^[(\[][ ]?(?:[Bb]an hành[ ])?[Kk]èm theo[ ]")
+_CAPTION_LINES = 6
 _SELF_MENTION = re.compile(r"\b(?P<type>[A-ZĐa-zđ][^\W\d_]{1,10}(?:[ ][^\W\d_]{1,10}){0,3})[ ]này\b")
 
 
@@ -61,8 +68,8 @@ def _issuer_fragments(lines: list[str], end: int) -> list[str]:
     for line in lines[:end]:
         cut = _MOTTO.search(fold(line))
         part = line[: cut.start()] if cut else line
-        part = _SO_CUT.split(part)[0].strip(" -_*—")
-        if part and " | " not in part and is_caps(part) and not _MOTTO.search(fold(part)):
+        part = _RULES.sub(" ", _SO_CUT.split(part)[0]).strip(" -_*—")
+        if part and is_caps(part) and not _MOTTO.search(fold(part)):
             if fragments or organ_of(part):
                 fragments.append(part)
     return fragments
@@ -89,6 +96,16 @@ def _header_end(lines: list[str], type_index: int | None) -> int:
         if _LETTER_MARKS.match(line):
             return index
     return min(len(lines), 15)
+
+
+def _under_title(lines: list[str], type_index: int | None) -> str:
+    """The caption under the title, or at the top of a text without a type line
+    ("(Kèm theo Quyết định số … ngày … của …)", possibly wrapped onto a second line)."""
+    start = type_index + 1 if type_index is not None else 0
+    for index in range(start, min(len(lines), start + _CAPTION_LINES)):
+        if _CAPTION.match(lines[index]):
+            return "\n".join(lines[index : index + 2])
+    return ""
 
 
 def _title(lines: list[str], type_index: int | None, enacting: int | None) -> str | None:
@@ -216,6 +233,9 @@ def parse_header(text: str) -> tuple[Metadata, list[WarningItem]]:
     doc_type = _first(type_name, table.doc_type, news.doc_type, "Công văn" if letter else None)
     appendix = sources.appendix_caption(text, doc_type)
     doc_type = _first(doc_type, appendix.doc_type, _self_type(text))
+    attached = sources.appendix_caption(_under_title(lines, type_index), None)
+    if attached.symbol or attached.issued_date:
+        appendix = attached
     symbol = _first(
         sources.clean_symbol(so_line.group("sym")) if so_line else None,
         table.symbol, news.symbol, None if so_line else appendix.symbol,
@@ -231,6 +251,7 @@ def parse_header(text: str) -> tuple[Metadata, list[WarningItem]]:
     bodies = [
         _title_body(lines[type_index + 1]) if type_index is not None and type_index + 1 < len(lines) else None,
         lines[enacting] if enacting is not None else None,
+        appendix.issuer if appendix is attached else None,
         news.issuer,
         opening,
         appendix.issuer,

@@ -2,7 +2,7 @@
 
 "Đồng Tháp, ngày 11 tháng 9 năm 2025" (NĐ 30/2020/NĐ-CP Phụ lục I, mục 4);
 a blank day or month ("Hà Nội, ngày    tháng    năm 2026") gives the place and no
-date.  An OCR-garbled month ("ngày 29 tháng 44 năm 2022") is repaired from the
+date.  An OCR-garbled month ("ngày 29 tháng 44 năm 2022", "ngày C4 tháng 3") is repaired from the
 e-signature stamp ("Thời gian ký: 30.11.2022 14:39") when that stamp is at most a
 few days later; so is a garbled day.
 """
@@ -15,9 +15,11 @@ from datetime import date, timedelta
 _LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _WORD = rf"[{_UPPER}][{_LOWER}]{{0,9}}"
+# A day or month OCR garbled into other characters ("ngày C4 tháng 3") still marks the line.
+_PART = r"(?:(?P<{0}>\d{{1,2}})|(?P<{0}x>[^\s\d]{{1,2}}\d{{0,2}}|\d[^\s\d]))"
 PLACE_DATE = re.compile(
-    rf"(?<![\w/-])(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}})[ ]?[,.][ ]{{0,3}}ngày[ ]{{0,12}}(?P<d>\d{{1,2}})?"
-    rf"[ ]{{0,12}}tháng[ ]{{0,12}}(?P<m>\d{{1,2}})?[ ]{{0,12}}năm[ ]{{0,3}}(?P<y>\d{{4}})?"
+    rf"(?<![\w/-])(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}})[ ]?[,.][ ]{{0,3}}ngày[ ]{{0,12}}{_PART.format('d')}?"
+    rf"[ ]{{0,12}}tháng[ ]{{0,12}}{_PART.format('m')}?[ ]{{0,12}}năm[ ]{{0,3}}(?P<y>\d{{4}})?"
 )
 WRITTEN_DATE = re.compile(
     r"ngày\s{1,3}(?P<d>\d{1,2})\s{1,3}tháng\s{1,3}(?P<m>\d{1,2})\s{1,3}năm\s{1,3}(?P<y>\d{4})"
@@ -69,6 +71,9 @@ def place_date(header: str, text: str) -> tuple[str | None, str | None, bool]:
     match = PLACE_DATE.search(header)
     if not match:
         return None, None, False
-    day, month, year = match.group("d"), match.group("m"), match.group("y")
+    # a garbled part is an impossible value, which the e-signature stamp may repair
+    day = match.group("d") or ("0" if match.group("dx") else None)
+    month = match.group("m") or ("0" if match.group("mx") else None)
+    year = match.group("y")
     issued = iso(day, month, year) or repaired_date(text, day, month, year)
     return match.group("place"), issued, True

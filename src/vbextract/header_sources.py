@@ -5,7 +5,9 @@ legal database ("Số hiệu | 235/KH-UBND"), a news article reporting the docum
 ("Ngày 5/12/2022, đồng chí …, thay mặt Ban Thường vụ Tỉnh ủy, ký ban hành
 Thông báo Số 532-TB/TU"), the opening sentence ("Ban Thường vụ Tỉnh ủy ban hành
 Kế hoạch …"), an appendix caption naming the document ("Ban hành kèm theo Nghị
-quyết số 08/NQ-HĐND ngày 14 tháng 7 năm 2017 của Hội đồng nhân dân tỉnh"), and
+quyết số 08/NQ-HĐND ngày 14 tháng 7 năm 2017 của Hội đồng nhân dân tỉnh", or under the
+title of a plan issued with a decision: "(Kèm theo Quyết định số 254/QĐ-UBND ngày
+17/02/2023 của Chủ tịch Ủy ban nhân dân tỉnh)"), and
 the adoption formula of a council resolution ("… thông qua ngày 13 tháng 7 năm 2017").
 """
 
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .header_dates import NUMERIC_DATE, WRITTEN_DATE, iso, written_date
-from .header_names import Organ, fold, level_words, organs, position_title
+from .header_names import Organ, fold, level_words, organs, position_title, positions
 from .lexicon import doc_type_names
 
 # A symbol as printed: "235/KH-UBND", "4454 /TCT-TTKT", "532-TB/TU", a blank number "/KH-UBND",
@@ -108,25 +110,39 @@ def news_report(text: str) -> Found:
 
 
 def opening_issuer(text: str, limit: int = 3000) -> str | None:
-    """The body of the opening sentence: "… Ủy ban nhân dân tỉnh X xây dựng Kế hoạch …"
+    """The body of the opening sentence: "… Ủy ban nhân dân tỉnh X xây dựng Kế hoạch …",
+    "Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch …" (a title holder issuing in their name)
     (not a cited document's issuer: "… của Chính phủ ban hành Kế hoạch …")."""
     match = re.search(
-        rf"(?<!của )(?P<body>(?:{_organ_alt()}){_BODY_TAIL})[ ](?:ban hành|xây dựng)[ ](?:{_types_alt()})",
+        rf"(?<!của )(?P<body>(?:(?:Phó[ ])?(?:{_holder_alt()})[ ])?(?:{_organ_alt()}){_BODY_TAIL})"
+        rf"[ ](?:ban hành|xây dựng)[ ](?:{_types_alt()})",
         text[:limit],
     )
     return match.group("body") if match else None
 
 
+@cache
+def _holder_alt() -> str:
+    """Titles whose holder issues documents in their own name ("Chủ tịch Ủy ban nhân dân tỉnh")."""
+    return "|".join(re.escape(title) for title in positions())
+
+
 def appendix_caption(text: str, doc_type: str | None) -> Found:
-    """"(Ban hành) kèm theo TYPE số SYM ngày … của BODY": the document naming itself."""
+    """"(Ban hành) kèm theo TYPE số SYM ngày … của BODY": the document naming itself.  With
+    ``doc_type`` only a caption of that type counts (an appendix of the document); without it,
+    any type (a plan issued with a decision takes the decision's identity)."""
     for match in re.finditer(
-        rf"[Kk]èm theo[ ](?P<type>{_types_alt()})[ ]số[ ]?{SYMBOL}?(?P<tail>[^\n)]{{0,160}})", text
+        rf"[Kk]èm theo[ ](?P<type>{_types_alt()})[ ]số[ ]?:?[ ]?{SYMBOL}?(?P<tail>[^\n)]{{0,160}}(?:\n[^\n)]{{0,120}})?)",
+        text,
     ):
         if doc_type and fold(match.group("type")) != fold(doc_type):
             continue
-        tail = match.group("tail")
+        tail = " ".join(match.group("tail").split())
         written = WRITTEN_DATE.search(tail)
-        body = re.search(rf"của[ ](?P<body>(?:{_organ_alt()}){_BODY_TAIL})(?:$|[,.;])", tail)
+        body = re.search(
+            rf"của[ ](?P<body>(?:(?:Phó[ ])?(?:{_holder_alt()})[ ])?(?:{_organ_alt()}){_BODY_TAIL})(?:$|[,.;])",
+            tail,
+        )
         return Found(
             doc_type=match.group("type"),
             symbol=clean_symbol(match.group("sym")),
