@@ -106,7 +106,7 @@ class NameIndex:
         cached = self._names.get(agency.start)
         if cached is None:
             written = clean_name(agency.text)
-            shared = agency.name != canonical_name(agency.text)
+            shared = agency.name != written and agency.name != canonical_name(agency.text)
             cached = clean_name(agency.name) if shared else written
             self._names[agency.start] = cached
         return cached

@@ -29,7 +29,6 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     if ch in "đĐ":
         return "d"
@@ -37,11 +36,14 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
-@lru_cache(maxsize=16)
+# Latin letters with Vietnamese diacritics (up to U+1EFF), folded one for one.
+_FOLD_TABLE = {i: _fold_char(chr(i)) for i in range(0x41, 0x1F00) if _fold_char(chr(i)) != chr(i)}
+
+
 def fold(text: str) -> str:
     """Lower case without tone marks, one output character per input character
-    (cached: stages fold the same document text many times)."""
-    return "".join(_fold_char(ch) for ch in text)
+    (a ``str.translate`` table: linear, about 50 MB/s)."""
+    return text.translate(_FOLD_TABLE)
 
 
 VERBS: tuple[str, ...] = tuple(sorted((r[0] for r in _rows("task_duty_verbs.tsv")), key=len, reverse=True))
@@ -245,27 +247,28 @@ class Roles:
 
     def names_after(self, start: int, end: int, role: str) -> list[str]:
         """Agencies named after each cue of ``role`` inside the span (support, report_to)."""
-        text, folded = self.text, self.folded
         out: list[str] = []
-        for phrase in CUES.get(role, ()):
-            for m in re.finditer(r"(?<![\w])%s(?![\w])" % re.escape(phrase), folded[start:end]):
-                at = _skip_space(text, start + m.end())
-                for name in self.agency_list(at, end, loose=True).names:
-                    if name not in out:
-                        out.append(name)
+        for m in _cue_re(role).finditer(self.folded, start, end):
+            at = _skip_space(self.text, m.end())
+            for name in self.agency_list(at, end, loose=True).names:
+                if name not in out:
+                    out.append(name)
         return out
 
     def deliverable_in(self, start: int, end: int) -> Optional[str]:
-        """The first document-type word the duty produces (báo cáo, kế hoạch …)."""
-        folded = self.folded[start:end]
-        best: Optional[tuple[int, str]] = None
-        for phrase in CUES.get("deliverable", ()):
-            # not the document being carried out ("thực hiện Kế hoạch này")
-            pattern = r"(?<!thuc hien )(?<![\w])%s(?![\w])(?! nay)" % re.escape(phrase)
-            m = re.search(pattern, folded)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), self.text[start + m.start():start + m.end()].lower())
-        return best[1] if best else None
+        """The first document-type word the duty produces (báo cáo, kế hoạch …),
+        not the document being carried out ("thực hiện Kế hoạch này")."""
+        m = _DELIVERABLE.search(self.folded, start, end)
+        return self.text[m.start():m.end()].lower() if m else None
+
+
+@lru_cache(maxsize=None)
+def _cue_re(role: str) -> re.Pattern[str]:
+    """The cue phrases of ``role`` as one pattern (longest first) on folded text."""
+    return re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(re.escape(p) for p in CUES.get(role, ())))
+
+
+_DELIVERABLE = re.compile(r"(?<!thuc hien )" + _cue_re("deliverable").pattern + r"(?! nay)")
 
 
 def unique(names: Iterable[str], exclude: Sequence[str] = ()) -> list[str]:

@@ -22,6 +22,7 @@ Items that name no agency are not tasks: the issuer is never guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -64,7 +65,26 @@ def find_tasks(
     reader.visit(tree, None)
     drafts = reader.drafts + table_tasks(reader.roles)
     drafts = _dedupe(sorted(drafts, key=lambda d: (d.start, -d.end)))
-    return [_task(reader.roles, i, d, sections, dates) for i, d in enumerate(drafts, 1)]
+    context = _Context(reader.roles, sorted(sections, key=lambda s: s.start), sorted(dates, key=lambda m: m.start))
+    return [_task(context, i, d) for i, d in enumerate(drafts, 1)]
+
+
+@dataclass
+class _Context:
+    """What every task is finished with: the role grammar, sections and dates by start."""
+
+    roles: roles.Roles
+    sections: list[Section]
+    dates: list[DateMention]
+
+    def __post_init__(self) -> None:
+        self.section_starts = [s.start for s in self.sections]
+        self.date_starts = [m.start for m in self.dates]
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        lo = bisect_left(self.date_starts, start)
+        hi = bisect_left(self.date_starts, end)
+        return [m for m in self.dates[lo:hi] if m.end <= end and m.value]
 
 
 class _Reader:
@@ -282,32 +302,34 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _task(rr: roles.Roles, number: int, d: Draft, sections: Sequence[Section], dates: Sequence[DateMention]) -> Task:
+def _task(ctx: _Context, number: int, d: Draft) -> Task:
+    rr = ctx.roles
     text = rr.text
     end = _trim_end(text, d.end)
     support = roles.unique(d.support or rr.names_after(d.start, end, "support"), exclude=d.lead)
     report_to = roles.unique(rr.names_after(d.start, end, "report"), exclude=d.lead)
     return Task(
         id=f"t{number}",
-        section=_section_of(sections, d.start),
+        section=_section_of(ctx.sections, ctx.section_starts, d.start),
         text=text[d.start:end],
         start=d.start,
         end=end,
         action=_action(rr, d, end),
         lead=roles.unique(d.lead),
         support=support,
-        deadline=_deadline(rr, d, end, dates),
+        deadline=_deadline(rr, d, end, ctx.dates_in(d.start, end)),
         report_to=report_to,
         deliverable=rr.deliverable_in(d.start, end),
     )
 
 
-def _section_of(sections: Sequence[Section], pos: int) -> Optional[str]:
-    best = None
-    for s in sections:
-        if s.start <= pos < s.end and (best is None or s.start >= best.start):
-            best = s
-    return best.id if best else None
+def _section_of(sections: Sequence[Section], starts: list[int], pos: int) -> Optional[str]:
+    """The innermost section holding ``pos``: the latest-starting one that spans it
+    (``starts`` are the sections' starts, in order)."""
+    for k in range(bisect_right(starts, pos) - 1, -1, -1):
+        if sections[k].start <= pos < sections[k].end:
+            return sections[k].id
+    return None
 
 
 def _action(rr: roles.Roles, d: Draft, end: int) -> Optional[str]:
@@ -333,9 +355,10 @@ def _skip_list_marker(text: str, i: int) -> int:
 
 
 def _deadline(rr: roles.Roles, d: Draft, end: int, dates: Sequence[DateMention]) -> Optional[TaskDeadline]:
-    """The task's own deadline (the latest deadline mention in it), else the date of
-    its "Thời gian …:" field (the end of a span; none for an open "từ …")."""
-    inside = [m for m in dates if d.start <= m.start and m.end <= end and m.value]
+    """The task's own deadline from the ``dates`` inside it (the latest deadline
+    mention), else the date of its "Thời gian …:" field (the end of a span; none for
+    an open "từ …")."""
+    inside = list(dates)
     own = [m for m in inside if m.kind == "deadline"]
     if not own and d.time:
         s, e = d.time
