@@ -115,11 +115,36 @@ def test_boundaries(text: str, expected: list[str]) -> None:
     assert [a.text for a in find_agencies(text)] == expected
 
 
+# OCR damage: multi-word heads and domain words found without their marks, names restored
+OCR_NAMES = [
+    ("Sở Tài chinh chủ tri, phối hợp", "Sở Tài chinh", "Sở Tài chính"),
+    ("TỎNG CỤC THUÊ\nSố: 12/TCT-KK", "TỎNG CỤC THUÊ", "Tổng cục Thuế"),
+    ("Tong cuc Thue thong bao", "Tong cuc Thue", "Tổng cục Thuế"),
+    ("Bộ Văn hoá, Thể thao và Du lich đây mạnh", "Bộ Văn hoá, Thể thao và Du lich", "Bộ Văn hoá, Thể thao và Du lịch"),
+    # corpora/raw d05, d06 (two-column header run together; an OCR'd "Chi cục")
+    ("TỎNG CỤC THUÊ Độc lập — Tự do — Hạnh phúc", "TỎNG CỤC THUÊ", "Tổng cục Thuế"),
+    ("gửi Chỉ cục Thuế quản lý", "Chỉ cục Thuế", "Chi cục Thuế"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), OCR_NAMES)
+def test_ocr_damaged_names(text: str, surface: str, name: str) -> None:
+    [agency] = find_agencies(text)
+    assert (agency.text, agency.name) == (surface, name)
+
+
+@pytest.mark.parametrize("text", ["TỔNG CỤC TRƯỞNG", "TONG CUC TRUONG\nNguyễn Văn A", "Bản chất vấn đề"])
+def test_titles_and_look_alikes_alone_name_nothing(text: str) -> None:
+    assert find_agencies(text) == []
+
+
 @pytest.mark.parametrize(
     ("surface", "name"),
     [
         ("Phòng\nThương mại và Công nghiệp Việt Nam", "Phòng Thương mại và Công nghiệp Việt Nam"),
         ("Thanh tra các Bộ, ngành, địa phương", "Thanh tra các Bộ, ngành, địa phương"),
+        ("Sở Y tế", "Sở Y tế"),
+        ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"),
     ],
 )
 def test_wrapped_and_collective_names(surface: str, name: str) -> None:

@@ -86,22 +86,24 @@ def canonical_name(surface: str) -> str:
     """The name of a mention: abbreviations expanded, spacing and all-caps normalised.
 
     "UBND tỉnh" -> "Ủy ban nhân dân tỉnh"; "Sở TN&MT" -> "Sở Tài nguyên và Môi
-    trường"; "ỦY BAN NHÂN DÂN TỈNH" -> "Ủy ban nhân dân tỉnh".  Anything else is
-    kept as written.
+    trường"; "ỦY BAN NHÂN DÂN TỈNH" -> "Ủy ban nhân dân tỉnh"; a domain word that
+    lost its marks is restored ("Sở Tài chinh" -> "Sở Tài chính").  Anything else
+    is kept as written.
     """
     tokens = tokenize(surface)
     if not tokens:
         return surface.strip()
     shouting = _is_all_caps(tokens)
+    restored = _restored_marks(tokens)
     parts: list[str] = []
     previous: Token | None = None
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if previous is not None and token.start > previous.end and token.text not in ",;:)" and previous.text != "(":
             parts.append(" ")
         if len(token.words) > 1 or token.text in lexicon().abbreviations:
             parts.append(lexicon().abbreviations[token.text])
         else:
-            parts.append(token.text)
+            parts.append(restored.get(i, token.text))
         previous = token
     name = "".join(parts)
     if shouting:
@@ -135,6 +137,32 @@ def _from_parse(text: str, tokens: Tokens, parse: Parse, n: int) -> Agency:
 def _agency(text: str, start: int, end: int, kind: str, n: int) -> Agency:
     surface = text[start:end]
     return Agency(id=f"a{n}", text=surface, name=canonical_name(surface), start=start, end=end, kind=kind)
+
+
+def _restored_marks(tokens: Tokens) -> dict[int, str]:
+    """Token index -> the table's spelling, for capitalised heads and domain words written
+    without their marks ("Tài chinh", "TỎNG CỤC")."""
+    lex = lexicon()
+    restored: dict[int, str] = {}
+    i = 0
+    while i < len(tokens):
+        found: list = []  # type: ignore[type-arg]
+        if tokens.capitalised(i):
+            for exact, folded in ((lex.heads, lex.folded_heads), (lex.domains, lex.folded_domains)):
+                if tokens.lookup(exact, i):  # type: ignore[arg-type]
+                    break
+                found = tokens.lookup(folded, i, folded=True)  # type: ignore[arg-type]
+                if found:
+                    break
+        forms = re.findall(r"\w+|[^\w\s]", found[0][1].form) if found else []
+        if forms and len(forms) == found[0][0] - i:
+            for k, form in enumerate(forms, i):
+                written = tokens.texts[k]
+                restored[k] = form[0].upper() + form[1:] if written[0].isupper() else form
+            i += len(forms)
+            continue
+        i += 1
+    return restored
 
 
 def _is_all_caps(tokens: Tokens) -> bool:

@@ -121,10 +121,13 @@ class Grammar:
         if self._common_word(i):
             return None
         best: Parse | None = None
-        for head_end, head in self._entries(self.lex.heads, i):
+        heads = self._entries(self.lex.heads, i) or self.tokens.lookup(self.lex.folded_heads, i, folded=True)
+        for head_end, head in heads:
             parse = self._after_head(head, i, head_end, depth)
             if parse and (best is None or parse.end > best.end):
                 best = parse
+            if parse is None and "T" in head.modes:
+                break  # a title standing alone ("TỔNG CỤC TRƯỞNG") holds no shorter head
         return best
 
     def _common_word(self, i: int) -> bool:
@@ -332,8 +335,16 @@ class Grammar:
                 break
             if self._starts_agency(k) or self._find(self.lex.levels, k) or self._common_compound(k):
                 break
+            if self._leaves_capitals(k):
+                break
             k += 1
         return k
+
+    def _leaves_capitals(self, k: int) -> bool:
+        """A name written in capitals goes on in capitals ("CỤC THUẾ" / "Độc lập" is two lines
+        of a two-column header run together)."""
+        before, here = self.tokens.texts[k - 1], self.tokens.texts[k]
+        return len(before) > 1 and before.isupper() and not here.isupper()
 
     def _common_compound(self, k: int) -> bool:
         """A capitalised word opening a domain compound in lower case ("Kế hoạch"): every

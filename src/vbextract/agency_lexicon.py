@@ -133,6 +133,12 @@ class Lexicon:
         return self.boundaries.folded(min_words=2)
 
     @cached_property
+    def folded_heads(self) -> Table[Head]:
+        """Heads of two words or more, matched without marks ("TỎNG CỤC"); one-word heads
+        only as written ("Bản" is not "Ban")."""
+        return self.heads.folded(min_words=2)
+
+    @cached_property
     def folded_domains(self) -> Table[Domain]:
         """Domain words matched without marks ("Tài chinh", "Du lich")."""
         return self.domains.folded()
@@ -252,9 +258,12 @@ def _words(surface: str) -> Key:
 
 def _may_start(surface: str) -> bool:
     """May a name begin at a token written ``surface`` (see :attr:`Lexicon.start_words`)?"""
-    capitalised, any_case = lexicon().start_words
+    lex = lexicon()
+    capitalised, any_case = lex.start_words
     first = _WORDS[surface][0]
-    return first in any_case or (first in capitalised and surface[0].isupper())
+    if first in any_case:
+        return True
+    return surface[0].isupper() and (first in capitalised or fold(first) in lex.folded_heads.first_words)
 
 
 def _folded(surface: str) -> Key:
