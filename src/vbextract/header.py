@@ -27,6 +27,7 @@ _SO_WORD = r"[Ss][ốôoóồổỗộ6]"
 # "Số: 235/KH-UBND" (state), "Số 227-KH/TU" at a line's start (party), "số: 4222 /TCT -PC" in a
 # two-column line.
 _SO_LINE = re.compile(rf"(?:^{_SO_WORD}[ ]?:?|(?<=[ ]){_SO_WORD}[ ]?:)[ ]{{0,12}}{sources.SYMBOL}", re.M)
+_BARE_SO = re.compile(rf"^{sources.SYMBOL}(?=[ ]{{1,12}}[^\W\d_][^\n]{{0,40}}[,.][ ]{{0,3}}ngày[ ])", re.M)
 _SO_CUT = re.compile(rf"(?:^|[ ]){_SO_WORD}\b")
 # Rules and frames of a scraped table ("-------- |").
 _RULES = re.compile(r"[ ]?(?:[-_=—*]{3,}|\|)[ ]?")
@@ -236,6 +237,8 @@ def parse_header(text: str) -> tuple[Metadata, list[WarningItem]]:
     attached = sources.appendix_caption(_under_title(lines, type_index), None)
     if attached.symbol or attached.issued_date:
         appendix = attached
+    if so_line is None:  # "Số:" lost by OCR: a bare symbol opening the place-date line
+        so_line = _BARE_SO.search("\n".join(lines[:header_end]))
     symbol = _first(
         sources.clean_symbol(so_line.group("sym")) if so_line else None,
         table.symbol, news.symbol, None if so_line else appendix.symbol,

@@ -24,9 +24,11 @@ from .lexicon import doc_type_names
 # A symbol as printed: "235/KH-UBND", "4454 /TCT-TTKT", "532-TB/TU", a blank number "/KH-UBND",
 # or a slash lost after the number ("89NQ-HĐND").
 SYMBOL = (
-    r"(?P<sym>\d{0,5}(?:[ ]?[/\-–][ ]?|(?<=\d)(?=[A-ZĐ]))[0-9A-Za-zĐđ&]{1,12}"
-    r"(?:[ ]?[/\-–][ ]?[0-9A-Za-zĐđ&]{1,12}){0,4})"
+    r"(?P<sym>\d{0,5}(?:[ ]?[/\-–—][ ]?|(?<=\d)(?=[A-ZĐ]))[0-9A-Za-zĐđ&]{1,12}"
+    r"(?:[ ]?[/\-–—_][ ]?[0-9A-Za-zĐđ&]{1,12}){0,4})"
 )
+# Dashes as OCR or typesetting print them ("11/CT—TTg", "586/TCT_TTKT").
+_DASHES = str.maketrans({"–": "-", "—": "-", "_": "-"})
 _NAME = r"(?P<name>(?:[A-ZĐ][^\W\d_]{0,7}[ ]){1,4}[A-ZĐ][^\W\d_]{0,7})"
 # A body named in running text: an organ head in ordinary case and up to ten more words.
 _BODY_TAIL = (
@@ -61,7 +63,7 @@ def clean_symbol(raw: str | None) -> str | None:
     """A symbol without spaces, or None when its number is blank ("/KH-UBND")."""
     if not raw:
         return None
-    symbol = re.sub(r"^(\d{1,6})(?=[A-ZĐ])", r"\1/", re.sub(r"\s", "", raw).replace("–", "-").strip("-/"))
+    symbol = re.sub(r"^(\d{1,6})(?=[A-ZĐ])", r"\1/", re.sub(r"\s", "", raw).translate(_DASHES).strip("-/"))
     return symbol if symbol[:1].isdigit() and re.search(r"[A-ZĐ]", symbol) else None
 
 

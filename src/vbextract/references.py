@@ -49,9 +49,13 @@ from .relations import (
     sentence_starts,
     strongest_cue,
     title_blocks,
+    type_title_line,
 )
 from .schema import CitedRelation, Reference, WarningItem
-from .symbols import parse_symbol
+from .symbols import Symbol, canonical_issuer, parse_symbol
+
+_HEADER_LINES = 40
+_LETTER_LINE = re.compile(r"^[ ]{0,3}(?:V/v\b|Kính gửi)", re.M)
 
 RELATION_RANK = ("replaces", "repeals", "amends", "guides", "reports_on", "implements", "based_on")
 
@@ -69,16 +73,50 @@ def _own_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _header_end(text: str) -> int:
+    """Where the header block ends: the type line in capitals ("CHỈ THỊ") or the "V/v" or
+    "Kính gửi" line of a letter, within the first lines; 0 when there is none."""
+    limit = 0
+    for _ in range(_HEADER_LINES):
+        limit = text.find("\n", limit + 1)
+        if limit < 0:
+            limit = len(text)
+            break
+    found = [m.start() for m in (type_title_line().search(text, 0, limit), _LETTER_LINE.search(text, 0, limit)) if m]
+    return min(found, default=0)
+
+
+def _garbled_copy(symbol: Symbol, own: Optional[Symbol]) -> bool:
+    """A printed copy of the own symbol damaged by OCR (a portal or e-office stamp): the same
+    type code, an issuer code that is no known code, and number and issuer code each at most
+    one character off ("41/CT-TTs" for 11/CT-TTg)."""
+    if own is None or not (symbol.type_code and symbol.issuer_code and own.issuer_code):
+        return False
+    if symbol.type_code != own.type_code or canonical_issuer(symbol.issuer_code) is not None:
+        return False
+    return _one_off(symbol.number, own.number) and _one_off(symbol.issuer_code.upper(), own.issuer_code.upper())
+
+
+def _one_off(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= 1
+
+
 def _own_keys(text: str, mentions: list[Mention], own_symbol: Optional[str]) -> set[str]:
+    """Keys of the document's own symbol: ``own_symbol``, a symbol after an own label or in an
+    annex caption, a bare symbol in the header block (a stamp, or "Số:" lost by OCR), and OCR
+    copies of the own symbol."""
     keys: set[str] = set()
+    own = parse_symbol(own_symbol) if own_symbol else None
     if own_symbol:
-        parsed = parse_symbol(own_symbol)
-        keys.add((parsed.canonical if parsed else "".join(own_symbol.split())).upper())
+        keys.add((own.canonical if own else "".join(own_symbol.split())).upper())
     first_line_end = text.find("\n")
+    header_end = _header_end(text)
     for m in mentions:
         sym_start = m.symbol_start
         window = text[max(0, sym_start - 80):sym_start]
         if any(p.search(window) for p in _own_patterns()):
+            keys.add(m.key.upper())
+        elif m.symbol and (_garbled_copy(m.symbol, own) or sym_start < header_end and not m.doc_type):
             keys.add(m.key.upper())
         elif m.doc_type and m.start == len(text) - len(text.lstrip()) and sym_start < max(first_line_end, 0):
             keys.add(m.key.upper())  # a title line "Kế hoạch 235/KH-UBND năm 2025 …"

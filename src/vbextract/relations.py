@@ -92,7 +92,8 @@ def _sentence_end() -> re.Pattern[str]:
 
 
 @cache
-def _type_title_line() -> re.Pattern[str]:
+def type_title_line() -> re.Pattern[str]:
+    """A line holding only a document type in capitals ("KẾ HOẠCH", "CHỈ THỊ")."""
     names = "|".join(re.escape(n.upper()) for n in doc_type_names())
     return re.compile(rf"^[ ]{{0,3}}(?:{names})[ ]{{0,20}}$", re.M)
 
@@ -117,7 +118,7 @@ def title_blocks(text: str, zones: list[tuple[int, int]]) -> list[tuple[int, int
 def opening_zones(text: str) -> list[tuple[int, int]]:
     """Spans holding a title and opening paragraph: from the start of the text, and
     from each type line of an attached document ("KẾ HOẠCH"), to the next heading."""
-    starts = [0] + [m.start() for m in _type_title_line().finditer(text) if m.start() > 0]
+    starts = [0] + [m.start() for m in type_title_line().finditer(text) if m.start() > 0]
     zones: list[tuple[int, int]] = []
     for index, start in enumerate(starts):
         if zones and start < zones[-1][1]:
