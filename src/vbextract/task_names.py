@@ -34,9 +34,9 @@ _PREFIX_COLON = re.compile(r"[^:\n]{2,60}?:[ ]{1,2}")
 # An unread list item: up to six words, the first capitalised (after "các").
 _ITEM_BODY = re.compile(
     r"(?:(?:các|những|tỉnh|thành phố|huyện|quận|thị xã|xã|phường)[ \n])?"
-    r"%s[\w]{0,12}(?:[ \n](?!và[ ])[\w]{1,12}){0,5}" % UPPER
+    r"%s[\w]{0,12}(?:[ \n](?!và[ ])[\w]{1,12}){0,7}" % UPPER
 )
-# An unread list item: a capitalised name of up to six words, maybe after "các" or a
+# An unread list item: a capitalised name of up to eight words, maybe after "các" or a
 # level word ("tỉnh Đắk Lắk").
 _ITEM = re.compile(_ITEM_BODY.pattern + r"(?=[ ]?[,;]|[ ]và[ ])")
 # A heading name goes on with a capitalised word, a plural or a level word.
