@@ -31,16 +31,14 @@ _DETERMINER = re.compile(r"(?:[Cc]ác|[Mm]ọi|[Tt]ừng|[Nn]hững)[ ]+")
 _SKIPPED = re.compile(r"(?:cho|đối với|với)[ ]+")
 _GENERIC_PLURAL = re.compile(r"[ ]?(?:các|những)[ ]+nước\b|(?<=\w)[ ](?:các|những)(?=[ ])")
 _PREFIX_COLON = re.compile(r"[^:\n]{2,60}?:[ ]{1,2}")
-# An unread list item: up to six words, the first capitalised (after "các").
-_ITEM_BODY = re.compile(
-    r"(?:(?:các|những|tỉnh|thành phố|huyện|quận|thị xã|xã|phường)[ \n])?"
-    r"%s[\w]{0,12}(?:[ \n](?!và[ ])[\w]{1,12}){0,7}" % UPPER
-)
+# Lower-case words that may open a name: plurals and administrative levels.
+_NAME_OPENERS = r"(?:các|những|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|khu)[ \n]"
+_ITEM_BODY = re.compile(r"(?:%s)?%s[\w]{0,12}(?:[ \n](?!và[ ])[\w]{1,12}){0,7}" % (_NAME_OPENERS, UPPER))
 # An unread list item: a capitalised name of up to eight words, maybe after "các" or a
-# level word ("tỉnh Đắk Lắk").
+# level word ("tỉnh Đắk Lắk"), ending at a separator.
 _ITEM = re.compile(_ITEM_BODY.pattern + r"(?=[ ]?[,;]|[ ]và[ ])")
 # A heading name goes on with a capitalised word, a plural or a level word.
-_NAME_GOES_ON = re.compile(UPPER + r"|(?:các|những|tỉnh|thành phố|huyện|quận|thị xã|xã|phường|khu)[ ]")
+_NAME_GOES_ON = re.compile(UPPER + "|" + _NAME_OPENERS)
 _ITEM_TAIL = re.compile(r"(?:[ ](?!và[ ])[\w]{1,12}){1,3}(?=[ ]?[,;])")
 # Words of a duty or a clause (lower case as written): never inside an agency name.
 _DUTY = re.compile(
