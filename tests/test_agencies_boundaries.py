@@ -76,6 +76,15 @@ LINE_WRAPS = [
     ("**TRƯỞNG BAN**\n\n**PHÓ CHỦ TỊCH UBND TỈNH**", ["PHÓ CHỦ TỊCH UBND TỈNH"]),
 ]
 
+# what a head takes: a level after a complete name, a number only after a steering body
+HEAD_FORMS = [
+    ("6. Bộ Tư lệnh Thủ đô\n- Chủ trì", ["Bộ Tư lệnh Thủ đô"]),  # corpora/raw d01
+    ("Hãng phim Tài liệu và khoa học Trung ương thực hiện", ["Hãng phim Tài liệu và khoa học Trung ương"]),
+    ("11. Sở Tài chính 9\n- Bố trí kinh phí", ["Sở Tài chính"]),  # corpora/raw d01, a footnote mark
+    ("Ban Chỉ đạo 389 tỉnh chỉ đạo lực lượng chức năng", ["Ban Chỉ đạo 389 tỉnh"]),
+    ("Các cấp chính quyền đô thị chủ động phối hợp", ["Các cấp chính quyền đô thị"]),
+]
+
 # a head followed by "các" + collective nouns is one collective body
 SHARED_HEAD = [
     ("Thanh tra các Bộ, ngành, địa phương tăng cường thanh tra", ["Thanh tra các Bộ, ngành, địa phương"]),
@@ -109,7 +118,7 @@ FALSE_HEADS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), VERB_AFTER_NAME + LEXICALISED + LINE_WRAPS + SHARED_HEAD + FALSE_HEADS
+    ("text", "expected"), VERB_AFTER_NAME + LEXICALISED + LINE_WRAPS + HEAD_FORMS + SHARED_HEAD + FALSE_HEADS
 )
 def test_boundaries(text: str, expected: list[str]) -> None:
     assert [a.text for a in find_agencies(text)] == expected

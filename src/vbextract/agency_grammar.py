@@ -152,8 +152,8 @@ class Grammar:
             if domain:
                 j, complement = domain.end, True
                 kind = domain.kind if domain.kind != "inherit" else kind
-                if self._joined(j) and self.tokens[j].text.isdigit():
-                    j += 1  # "Ban Chỉ đạo 138"
+                if kind == "steering" and self._joined(j) and self.tokens.texts[j].isdigit():
+                    j += 1  # "Ban Chỉ đạo 138" (not "Sở Tài chính 9", a footnote mark)
         if not complement and modes & {"P", "O"}:
             end = self.proper(j, open_name="O" in modes)
             complement = end > j
