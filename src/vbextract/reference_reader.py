@@ -39,6 +39,7 @@ class Mention:
     date: Optional[str] = None
     year: Optional[int] = None
     issuer: Optional[str] = None
+    issuer_side: str = ""  # "right" ("… của X") or "left" ("của X tại …") when read here
     title: Optional[str] = None
     region: tuple[int, int] = (0, 0)  # the cited document's own title, for nested citations
     aside: bool = False  # inside a parenthesis after another citation, or an alias
@@ -105,8 +106,10 @@ def _canonical_type_name(word: str) -> str:
     return word
 
 
-_SO = re.compile(r"(?<!\w)(?:số|SỐ|Số)[ ]{0,2}:?[ ]{0,2}\n?$")
-_SO_BEFORE_NUMBER = re.compile(r"(?<!\w)(?:số|SỐ|Số)[ ]{0,2}:?[ ]{0,2}(?=\d)")
+# "số" before a number, also as OCR reads it without its tone marks ("Chỉ thị so 05/CT-TTg").
+_SO_WORD = r"(?:số|SỐ|Số|sô|so)"
+_SO = re.compile(rf"(?<!\w){_SO_WORD}[ ]{{0,2}}:?[ ]{{0,2}}\n?$")
+_SO_BEFORE_NUMBER = re.compile(rf"(?<!\w){_SO_WORD}[ ]{{0,2}}:?[ ]{{0,2}}(?=\d)")
 _BETWEEN_OK = re.compile(r"[^;:()\[\]“”\"\n]{0,80}")
 _DATE_NUMERIC = re.compile(
     r"(?:[Nn]gày|NGÀY)?[ ]{0,2}\n?(\d{1,2})[ ]?([/.\-])[ ]?(\d{1,2})[ ]?\2[ ]?((?:19|20)\d\d)(?!\d)"
@@ -330,8 +333,10 @@ def _read(text: str, sym_start: int, sym_end: int, symbol: Symbol) -> Mention:
         issuer, issuer_end = _issuer_at(text, cue.end())
         if issuer:
             mention.issuer, mention.end, pos = issuer, issuer_end, issuer_end
+            mention.issuer_side = "right"
     if mention.issuer is None:
         mention.issuer = _left_issuer(text, start)
+        mention.issuer_side = "left" if mention.issuer else ""
     region_from = pos
     aside = re.match(r"[ ]{0,2}\(", text[pos:pos + 3])
     if aside:

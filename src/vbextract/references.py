@@ -297,6 +297,44 @@ def _assign_relations(text: str, mentions: list[Mention], anchors: list[int]) ->
         last_end = m.end
 
 
+@cache
+def _list_gap() -> re.Pattern[str]:
+    """Between one member of a list of citations and the next one's symbol: a comma or
+    semicolon, "và", a line break, then the type word and "số" (or "số" alone)."""
+    return re.compile(
+        rf"[ ]{{0,2}}[,;]?[ ]{{0,2}}(?:và[ ]{{1,2}})?\n?[ ]{{0,2}}(?:(?:{types_alt()})[ ]{{1,2}})?"
+        rf"(?:(?:số|sô|so)[ ]{{0,2}}:?[ ]{{0,2}})?",
+        re.I,
+    )
+
+
+def _same_issuer_code(a: Mention, b: Mention) -> bool:
+    codes = [m.symbol.issuer_code.upper() if m.symbol and m.symbol.issuer_code else None for m in (a, b)]
+    return codes[0] is not None and codes[0] == codes[1]
+
+
+def _share_list_issuer(text: str, mentions: list[Mention]) -> None:
+    """A list of citations with one issuer phrase gives it to every member whose symbol has
+    the same issuer code: "Chỉ thị số 05/CT-TTg …, Chỉ thị số 06/CT-TTg … của Thủ tướng Chính
+    phủ" (after the last member), "của Thủ tướng Chính phủ tại Chỉ thị số 05/CT-TTg …, Chỉ thị
+    số 06/CT-TTg …" (before the first)."""
+    runs: list[list[Mention]] = []
+    for m in (m for m in mentions if m.symbol is not None and not m.aside):
+        last = runs[-1][-1] if runs else None
+        if last and last.end <= m.symbol_start and _list_gap().fullmatch(text, last.end, m.symbol_start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        right = run[-1] if run[-1].issuer_side == "right" else None
+        left = run[0] if run[0].issuer_side == "left" else None
+        for source, members in ((right, run[-2::-1]), (left, run[1:])):
+            for m in members if source else ():
+                if m.issuer is not None or not _same_issuer_code(m, source):
+                    break
+                m.issuer = source.issuer
+
+
 def _rank(relation: str) -> int:
     return RELATION_RANK.index(relation) if relation in RELATION_RANK else len(RELATION_RANK)
 
@@ -335,6 +373,7 @@ def find_references(
     anchors = [m.end for m in mentions if m.key.upper() in own]
     mentions = [m for m in mentions if m.key.upper() not in own]
     _resolve_garbled(mentions, warnings)
+    _share_list_issuer(text, mentions)
     _mark_asides(text, mentions)
     mentions += _aliases(text, mentions)
     mentions += _named_mentions(text, [(m.start, m.end) for m in mentions])
