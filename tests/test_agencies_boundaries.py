@@ -83,6 +83,15 @@ HEAD_FORMS = [
     ("11. Sở Tài chính 9\n- Bố trí kinh phí", ["Sở Tài chính"]),  # corpora/raw d01, a footnote mark
     ("Ban Chỉ đạo 389 tỉnh chỉ đạo lực lượng chức năng", ["Ban Chỉ đạo 389 tỉnh"]),
     ("Các cấp chính quyền đô thị chủ động phối hợp", ["Các cấp chính quyền đô thị"]),
+    ("Đài Phát thanh - Truyền hình tỉnh, Báo Quảng Bình mở chuyên trang", ["Đài Phát thanh - Truyền hình tỉnh", "Báo Quảng Bình"]),
+    ("Ban Quản lý các khu công nghiệp tỉnh phối hợp", ["Ban Quản lý các khu công nghiệp tỉnh"]),
+    ("Ban Quản lý dự án các công trình dân dụng tỉnh chủ trì", ["Ban Quản lý dự án các công trình dân dụng tỉnh"]),
+    ("Trung tâm Y tế các huyện thực hiện", ["Trung tâm Y tế các huyện"]),
+    (
+        "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh tham mưu",
+        ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"],
+    ),
+    ("Đoàn đại biểu Quốc hội tỉnh giám sát", ["Đoàn đại biểu Quốc hội tỉnh"]),
 ]
 
 # a head followed by "các" + collective nouns is one collective body

@@ -273,7 +273,7 @@ class Grammar:
     def proper(self, j: int, open_name: bool) -> int:
         """End of a proper name ("Quảng Ngãi", "TNHH MTV Thoát nước Hà Nội") at token ``j``."""
         end = j
-        lowercase_run = 0
+        lowercase_run = capital_run = 0
         k = j
         while k < self.n and k - j < _MAX_NAME_WORDS and self._joined(k):
             token = self.tokens[k]
@@ -285,19 +285,31 @@ class Grammar:
             if token.words[0] == "và" and open_name and k > j and self._continues(k + 1):
                 k += 1
                 continue
+            if open_name and self._word(k) == "các" and self._described(k + 1):
+                k += 1  # "Ban Quản lý các khu công nghiệp"
+                continue
             if not token.is_word or self._closes_name(k):
                 break
             if token.capitalised:
-                lowercase_run = 0
+                lowercase_run, capital_run = 0, capital_run + 1
             else:
                 if (k == j and not open_name) or self.is_boundary(token):
                     break
-                lowercase_run += 1
-                if not open_name and lowercase_run > _CLOSED_TAIL:
+                # a closed name's capitalised word may run on in lower case ("Tham mưu"), but
+                # not after a proper noun of capitalised syllables ("Báo Quảng Bình | mở")
+                if not open_name and (capital_run > 1 or lowercase_run >= _CLOSED_TAIL):
                     break
+                lowercase_run, capital_run = lowercase_run + 1, 0
             k += 1
             end = k
         return end
+
+    def _described(self, k: int) -> bool:
+        """True when "các" before token ``k`` runs on an open name: a lowercase common noun
+        follows, not a group of bodies ("các sở") nor a level ("các huyện")."""
+        if k >= self.n or not self._joined(k) or self.tokens.capitalised(k) or not self.tokens.is_word(k):
+            return False
+        return not (self._find(self.lex.collectives, k) or self._find(self.lex.levels, k) or self._boundary(k))
 
     def _closes_name(self, k: int) -> bool:
         if self._find(self.lex.levels, k):
