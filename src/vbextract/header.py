@@ -18,6 +18,7 @@ from .header_names import canonical_body, fold, headed_organ, is_caps, organ_of
 from .lexicon import doc_type_by_code, doc_types, doc_type_names
 from .schema import Metadata, Signer, WarningItem
 from .signer import find_recipients, find_signature
+from .symbols import implied_issuer, parse_symbol
 
 _HEADER_LINES = 40
 # The national motto or the party's name beside the issuer block (spaces may be lost by OCR).
@@ -36,6 +37,9 @@ _LETTER_MARKS = re.compile(r"^(?:V/v\b|Kính gửi|K[íi]nh g[ửu]i)", re.M)
 _ORGAN_LEVEL_WORDS = ("tinh", "thanh pho", "huyen", "quan", "xa", "phuong", "thi xa")
 _CAPTION = re.compile(r"^[(\[][ ]?(?:[Bb]an hành[ ])?[Kk]èm theo[ ]")
 _CAPTION_LINES = 6
+# Types that convey what others said or decided ("Thông báo kết luận của Thủ tướng …"): the
+# body that gives notice is the issuer.
+_NOTICE_TYPES = ("Thông báo", "Công văn")
 _SELF_MENTION = re.compile(r"\b(?P<type>[A-ZĐa-zđ][^\W\d_]{1,10}(?:[ ][^\W\d_]{1,10}){0,3})[ ]này\b")
 
 
@@ -144,7 +148,8 @@ def _enacting_index(lines: list[str], type_index: int | None) -> int | None:
         line = lines[index]
         if line.startswith(("Căn cứ", "QUYẾT", "Xét", "Thực hiện")):
             break
-        if is_caps(line, 0.9) and _is_body_line(line):
+        # a title wrapped after "CỦA" goes on with the speaker ("KẾT LUẬN CỦA / THỦ TƯỚNG …")
+        if is_caps(line, 0.9) and _is_body_line(line) and not fold(lines[index - 1]).endswith(" cua"):
             found = index
     return found
 
@@ -215,6 +220,12 @@ def _extend(issuer: str | None, candidates: list[str | None]) -> str | None:
     return issuer
 
 
+def _coded_issuer(symbol: str | None) -> str | None:
+    """The body the own symbol's issuer code names ("330/TB-VPCP" -> Văn phòng Chính phủ)."""
+    parsed = parse_symbol(symbol) if symbol else None
+    return implied_issuer(parsed) if parsed else None
+
+
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
 
@@ -256,8 +267,10 @@ def parse_header(text: str) -> tuple[Metadata, list[WarningItem]]:
         lines[enacting] if enacting is not None else None,
         appendix.issuer if appendix is attached else None,
         news.issuer,
+        sources.notice_issuer(text) if doc_type in _NOTICE_TYPES else None,
         opening,
         appendix.issuer,
+        _coded_issuer(symbol),
     ]
     issuer = canonical_body(text, header_issuer) if header_issuer else None
     issuer, tm_parent = _with_tm_body(issuer, signature.body, text)

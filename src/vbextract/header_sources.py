@@ -123,6 +123,15 @@ def opening_issuer(text: str, limit: int = 3000) -> str | None:
     return match.group("body") if match else None
 
 
+def notice_issuer(text: str) -> str | None:
+    """The body that gives notice in a notice or letter: "Văn phòng Chính phủ (xin) thông báo
+    (ý kiến kết luận của Thủ tướng …)" names the issuer; the leader quoted does not."""
+    match = re.search(
+        rf"(?<!của )(?P<body>(?:{_organ_alt()}){_BODY_TAIL})[ ](?:xin[ ])?thông báo(?=[ :,])", text
+    )
+    return match.group("body") if match else None
+
+
 @cache
 def _holder_alt() -> str:
     """Titles whose holder issues documents in their own name ("Chủ tịch Ủy ban nhân dân tỉnh")."""
