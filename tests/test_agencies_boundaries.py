@@ -92,6 +92,11 @@ HEAD_FORMS = [
         ["Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"],
     ),
     ("Đoàn đại biểu Quốc hội tỉnh giám sát", ["Đoàn đại biểu Quốc hội tỉnh"]),
+    (
+        "Ngân hàng Nhà nước Việt Nam Chi nhánh tỉnh Quảng Bình chỉ đạo các tổ chức tín dụng trên địa bàn",
+        ["Ngân hàng Nhà nước Việt Nam Chi nhánh tỉnh Quảng Bình", "các tổ chức tín dụng trên địa bàn"],
+    ),
+    ("Ngân hàng Chính sách xã hội chi nhánh tỉnh giải ngân", ["Ngân hàng Chính sách xã hội chi nhánh tỉnh"]),
 ]
 
 # a head followed by "các" + collective nouns is one collective body

@@ -176,6 +176,7 @@ class Grammar:
             return None
         if "O" in modes:
             j = self._attached(j, depth)
+        j = self._branch(j)
         j = self._parenthetical(j, depth)
         return Parse(start, j, "state" if kind == "inherit" else kind)
 
@@ -201,6 +202,13 @@ class Grammar:
             return j
         target = self.agency(ends[0], depth + 1) or self.level(ends[0])
         return target.end if target else j
+
+    def _branch(self, j: int) -> int:
+        """Keep a branch and its level after a name ("Ngân hàng Nhà nước Việt Nam" + "Chi nhánh
+        tỉnh Quảng Bình"): the qualifiers that need a level."""
+        ends = [e for e, needs in self._entries(self.lex.qualifiers, j) if needs == "level"]
+        level = self.level(ends[0]) if ends and self._joined(j) else None
+        return level.end if level else j
 
     def _parenthetical(self, j: int, depth: int) -> int:
         """Keep "(Ban Thi đua Khen thưởng Thành phố)" or "(VOV)" right after a name."""
