@@ -14,6 +14,8 @@ _PIECES = [
     "Sở", "Ủy ban nhân dân", "UBND", "tỉnh", "các", "sở", ",", ";", ":", "và", "-", "–", "Ban", "Đảng ủy",
     "Công an", "Thành phố", "Hà Nội", "(", ")", "\n", " ", "chủ trì", "phối hợp với", "Văn hóa", "Thể thao",
     "Đảng đoàn", "xã", "phường", "Công ty", "TNHH", "đơn vị", "liên quan", "thuộc", "LĐ-TB&XH", "Sở TN&MT", "138",
+    "Phòng\n", "Thương mại", "Thanh tra", "các Bộ", "ngành", "TỎNG CỤC", "Thuê", "12/QĐ-UBND", "/", "chủ tri",
+    "Chi nhánh", "Ban Quản lý", "các khu", "Ban hành", "NHIỆM VỤ", "\n\n", "Tài chinh", "Bộ\n",
 ]
 texts = st.lists(st.sampled_from(_PIECES), max_size=60).map(" ".join) | st.text(max_size=300)
 
@@ -55,7 +57,11 @@ def test_stable_under_markdown_noise_around(sentence: str, noise: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "unit", ["Sở ", "Ủy ban, ", ", , , ,", "các sở, ", "Đảng đoàn: ", "Công ty cổ phần ", "UBND các xã, ", "Ban Ban - "]
+    "unit",
+    [
+        "Sở ", "Ủy ban, ", ", , , ,", "các sở, ", "Đảng đoàn: ", "Công ty cổ phần ", "UBND các xã, ", "Ban Ban - ",
+        "Phòng\n", "Ban Quản lý các khu ", "Thanh tra các Bộ, ", "TONG CUC ", "QĐ-UBND/", "Bộ Tài chinh ",
+    ],
 )
 def test_linear_time_on_adversarial_input(unit: str) -> None:
     small, large = unit * (10_000 // len(unit)), unit * (100_000 // len(unit))
