@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .agency_grammar import MODIFIERS, Grammar, Parse
-from .agency_lexicon import Token, Tokens, lexicon, tokenize
+from .agency_lexicon import Tokens, lexicon, tokenize
 from .agency_lists import Item, scan_items, split_parses
 from .schema import Agency
 
@@ -93,22 +93,26 @@ def canonical_name(surface: str) -> str:
     tokens = tokenize(surface)
     if not tokens:
         return surface.strip()
-    shouting = _is_all_caps(tokens)
-    restored = _restored_marks(tokens)
+    return _name(tokens, 0, len(tokens))
+
+
+def _name(tokens: Tokens, start: int, end: int) -> str:
+    """The canonical name of tokens ``start:end`` (see :func:`canonical_name`)."""
+    abbreviations = lexicon().abbreviations
+    restored = _restored_marks(tokens, start, end)
     parts: list[str] = []
-    previous: Token | None = None
-    for i, token in enumerate(tokens):
-        if previous is not None and token.start > previous.end and token.text not in ",;:)" and previous.text != "(":
+    for i in range(start, end):
+        text = tokens.texts[i]
+        if i > start and tokens.starts[i] > tokens.ends[i - 1] and text not in ",;:)" and tokens.texts[i - 1] != "(":
             parts.append(" ")
-        if len(token.words) > 1 or token.text in lexicon().abbreviations:
-            parts.append(lexicon().abbreviations[token.text])
+        if len(tokens.words[i]) > 1 or text in abbreviations:
+            parts.append(abbreviations[text])
         else:
-            parts.append(restored.get(i, token.text))
-        previous = token
+            parts.append(restored.get(i, text))
     name = "".join(parts)
-    if shouting:
+    if _is_all_caps(tokens, start, end):
         name = _sentence_case(name)
-    return name[0].upper() + name[1:] if tokens[0].is_abbreviation else name
+    return name[0].upper() + name[1:] if tokens[start].is_abbreviation else name
 
 
 # --- helpers --------------------------------------------------------------------------
@@ -125,7 +129,10 @@ def _agencies(text: str, tokens: Tokens, items: list[Item]) -> list[Agency]:
     for n, item in enumerate(items, 1):
         start, end = tokens.starts[item.start], tokens.ends[item.end - 1]
         surface = text[start:end]
-        name = canonical_name(f"{item.prefix} {surface}" if item.prefix else surface)
+        if item.prefix:
+            name = canonical_name(f"{item.prefix} {surface}")
+        else:
+            name = _mention_name(tokens, item.start, item.end, surface)
         agencies.append(Agency(id=f"a{n}", text=surface, name=name, start=start, end=end, kind=item.kind))
     return agencies
 
@@ -139,19 +146,19 @@ def _agency(text: str, start: int, end: int, kind: str, n: int) -> Agency:
     return Agency(id=f"a{n}", text=surface, name=canonical_name(surface), start=start, end=end, kind=kind)
 
 
-def _restored_marks(tokens: Tokens) -> dict[int, str]:
+def _restored_marks(tokens: Tokens, start: int, end: int) -> dict[int, str]:
     """Token index -> the table's spelling, for capitalised heads and domain words written
-    without their marks ("Tài chinh", "TỎNG CỤC")."""
+    without their marks ("Tài chinh", "TỎNG CỤC") among tokens ``start:end``."""
     lex = lexicon()
     restored: dict[int, str] = {}
-    i = 0
-    while i < len(tokens):
+    i = start
+    while i < end:
         found: list = []  # type: ignore[type-arg]
         if tokens.capitalised(i):
             for exact, folded in ((lex.heads, lex.folded_heads), (lex.domains, lex.folded_domains)):
                 if tokens.lookup(exact, i):  # type: ignore[arg-type]
                     break
-                found = tokens.lookup(folded, i, folded=True)  # type: ignore[arg-type]
+                found = [e for e in tokens.lookup(folded, i, folded=True) if e[0] <= end]  # type: ignore[arg-type]
                 if found:
                     break
         forms = re.findall(r"\w+|[^\w\s]", found[0][1].form) if found else []
@@ -165,9 +172,25 @@ def _restored_marks(tokens: Tokens) -> dict[int, str]:
     return restored
 
 
-def _is_all_caps(tokens: Tokens) -> bool:
-    letters = [t.text for t in tokens if t.is_word and not t.is_abbreviation and not t.text.isdigit()]
+def _is_all_caps(tokens: Tokens, start: int, end: int) -> bool:
+    letters = [
+        t.text for t in tokens[start:end] if t.is_word and not t.is_abbreviation and not t.text.isdigit()
+    ]
     return len(letters) > 1 and all(t.isupper() for t in letters)
+
+
+_NAMES: dict[str, str] = {}  # surface -> name, for the mentions read so far
+_NAMES_LIMIT = 20_000
+
+
+def _mention_name(tokens: Tokens, start: int, end: int, surface: str) -> str:
+    """The canonical name of a mention over tokens ``start:end`` (cached by its surface)."""
+    name = _NAMES.get(surface)
+    if name is None:
+        if len(_NAMES) > _NAMES_LIMIT:
+            _NAMES.clear()
+        name = _NAMES[surface] = _name(tokens, start, end)
+    return name
 
 
 def _sentence_case(name: str) -> str:
