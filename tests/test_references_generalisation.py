@@ -134,3 +134,25 @@ def test_list_gap_stays_fast():
     refs = _refs(text)
     assert time.perf_counter() - started < 2.0
     assert all(r.issuer == "Thủ tướng Chính phủ" for r in refs)
+
+
+# --- 3 (in citations). issuers damaged by OCR, and joint issuers --------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, issuer",
+    [
+        ("Thực hiện Quyết định số 2345/QĐ-BGDĐT ngày 12/6/2023 của Bộ trưởngBộ Giáo dục và Đào tạo về năm học;",
+         "Bộ trưởng Bộ Giáo dục và Đào tạo"),
+        ("Xét Tờ trình số 54/TTr-UBND ngày 01 tháng 6 năm 2017 của Ủy ban nhân dân Tinh về việc;",
+         "Ủy ban nhân dân tỉnh"),
+        ("Xét Tờ trình số 5/TTr-UBND ngày 3/4/2022 của UBND thanh pho Vinh về việc;", "UBND thành phố Vinh"),
+        # a capital with a tone mark after "và" (Đ, Ủ) continues the name or joins a second body
+        ("Căn cứ Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của Bộ Lao động - Thương binh và Xã hội về việc;",
+         "Bộ Lao động - Thương binh và Xã hội"),
+        ("Căn cứ Kế hoạch liên tịch số 5/KHLT-BYT ngày 2/3/2021 của Bộ Y tế và Ủy ban nhân dân tỉnh Hà Nam;",
+         "Bộ Y tế và Ủy ban nhân dân tỉnh Hà Nam"),
+    ],
+)
+def test_ocr_damaged_citation_issuer(sentence, issuer):
+    refs = _refs(f"KẾ HOẠCH\nNăm học 2023-2024\n\n{sentence}\n")
+    assert [r.issuer for r in refs if r.symbol] == [issuer]

@@ -129,6 +129,23 @@ def organ_of(name: str) -> Organ | None:
     return None
 
 
+def restore_level(name: str) -> str:
+    """A body's name in ordinary case with the level word after its organ head spelled as in
+    the table when OCR dropped its accents ("Ủy ban nhân dân Tinh" -> "Ủy ban nhân dân tỉnh")."""
+    organ = organ_of(name)
+    end = _prefix_end(name, organ.name) if organ and organ.next == "level" else None
+    if end is None:
+        return name
+    rest = name[end:].lstrip()
+    for level in _places():
+        size = len(level)
+        if rest[:size].isascii() and fold(rest[:size]) == fold(level) and (
+            len(rest) == size or rest[size] == " "
+        ):
+            return f"{name[:end].rstrip()} {level}{rest[size:]}"
+    return name
+
+
 def repair_caps(line: str) -> str:
     """A body's name in capitals with its organ head, the level word after it and a province
     name spelled as in the tables, when OCR fused words or dropped accents

@@ -15,13 +15,17 @@ from datetime import date
 from functools import cache
 from typing import Optional
 
-from .header_names import fold
+from .header_names import fold, restore_level
 from .lexicon import doc_type_names, doc_types, issuer_codes, read_table
 from .relations import cues
 from .schema import CitedRelation
 from .symbols import Symbol, read_symbol, scan_symbols
 
 _WINDOW = 160
+# Vietnamese lower-case letters (a range such as "à-ỹ" would hold capitals too: Đ, Ủ, Ạ …).
+_LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+# Two words OCR fused at a case change ("Bộ trưởngBộ Giáo dục và Đào tạo").
+_FUSED = re.compile(rf"(?<=[{_LOWER}]{{2}})(?=[A-ZĐ][{_LOWER}])")
 # Acts cited by their name, whose name may stand between the type word and the number
 # ("Luật Bảo hiểm y tế số 46/2014/QH13").
 NAMED_ACTS = ("Luật", "Bộ luật", "Pháp lệnh")
@@ -152,7 +156,7 @@ def _issuer_stop() -> re.Pattern[str]:
     predicates = "|".join(re.escape(c.phrase) for c in cues())
     return re.compile(
         rf"[ ]?[,;.:()\[\]“”\"]|[ ](?:{alternation('issuer_stop')}|{predicates})(?!\w)"
-        rf"|[ ]và[ ](?=(?-i:[a-zà-ỹđ])|(?:{types})(?!\w))|\n",
+        rf"|[ ]và[ ](?=(?-i:[{_LOWER}])|(?:{types})(?!\w))|\n",
         re.I,
     )
 
@@ -219,10 +223,10 @@ def _issuer_at(text: str, pos: int) -> tuple[Optional[str], int]:
         if joined_at is not None and stop and _subject_verb().match(text, end):
             cursor = joined_at  # "… của Bộ Y tế, Sở Y tế đề nghị …": the body after the comma is a subject
         break
-    value = " ".join(text[pos:cursor].split())
+    value = _FUSED.sub(" ", " ".join(text[pos:cursor].split()))
     if not value or len(value.split()) > 16 or not value[0].isupper():
         return None, pos
-    return _repair_issuer(value), cursor
+    return restore_level(_repair_issuer(value)), cursor
 
 
 @cache
