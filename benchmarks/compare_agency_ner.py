@@ -11,7 +11,7 @@ mentions found inside the task's text:
 - boundary precision: of the mentions that overlap a place where a gold name is
   written in the task text, the share whose name is exactly a gold name of that
   task (too long, too short or wrongly split names count against it);
-- time: seconds to read every gold document.
+- time: seconds to read every gold document, and characters per second.
 
 Usage: python benchmarks/compare_agency_ner.py [corpora/gold] [--methods grammar,combined]
 """
@@ -81,9 +81,11 @@ def evaluate(method: str, documents: list[tuple[str, list[dict]]]) -> dict[str, 
     found = total = exact = touching = mentions_n = written = written_found = 0
     lead_tasks = lead_hits = 0
     seconds = 0.0
+    chars = 0
     for raw, tasks in documents:
         normalized = normalize(raw)
         text = normalized.text
+        chars += len(text)
         clock = time.perf_counter()
         mentions = find_agencies(text, method=method)  # type: ignore[arg-type]
         seconds += time.perf_counter() - clock
@@ -123,6 +125,7 @@ def evaluate(method: str, documents: list[tuple[str, list[dict]]]) -> dict[str, 
         "gold_names": total,
         "mentions": mentions_n,
         "seconds": seconds,
+        "chars_per_second": chars / seconds if seconds else 0.0,
     }
 
 
@@ -133,14 +136,14 @@ def main() -> None:
     args = parser.parse_args()
     documents = gold_documents(Path(args.gold))
     print(f"{len(documents)} gold documents with tasks")
-    print(f"{'method':<12} {'recall':>7} {'r-writ':>7} {'leads':>7} {'b-prec':>7} {'gold':>5} {'mentions':>9} {'seconds':>8}")
+    print(f"{'method':<12} {'recall':>7} {'r-writ':>7} {'leads':>7} {'b-prec':>7} {'gold':>5} {'mentions':>9} {'seconds':>8} {'chars/s':>10}")
     for method in args.methods.split(","):
         row = evaluate(method, documents)
         print(
             f"{method:<12} {row['recall']:>7.3f} {row['recall_written']:>7.3f} {row['lead_tasks']:>7.3f}"
             f" {row['precision']:>7.3f}"
             f" {row['gold_names']:>5}"
-            f" {row['mentions']:>9} {row['seconds']:>8.2f}"
+            f" {row['mentions']:>9} {row['seconds']:>8.2f} {row['chars_per_second']:>10,.0f}"
         )
 
 
