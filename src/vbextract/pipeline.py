@@ -18,7 +18,7 @@ from . import temporal as temporal_stage
 from .errors import EmptyInputError, VbextractError
 from .language import language_warnings
 from .normalize import normalize
-from .readers import RawText, read
+from .readers import DEFAULT_MAX_BYTES, RawText, read
 from .schema import Document, Source, WarningItem
 
 PathOrData = Union[str, Path, bytes]
@@ -68,16 +68,17 @@ def build_document(raw: RawText) -> Document:
     )
 
 
-def extract(source: PathOrData, *, format: str | None = None) -> Document:
+def extract(source: PathOrData, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Extract a document from a file path, raw bytes, or (for convenience) a text.
 
     A ``str`` naming an existing file is read as that file; any other ``str``
-    containing a line break is taken as the document text itself.
+    containing a line break is taken as the document text itself.  Inputs over
+    ``max_bytes`` are refused before they are read.
     Raises a :class:`~vbextract.errors.VbextractError` subclass on bad input.
     """
     if isinstance(source, str) and "\n" in source and not Path(source[:4096]).exists():
         return extract_text(source)
-    return build_document(read(source, format=format))
+    return build_document(read(source, format=format, max_bytes=max_bytes))
 
 
 def extract_text(text: str) -> Document:
