@@ -100,9 +100,10 @@ def _split_cell(cell: str) -> list[str]:
         head = [cell[: start.start()].rstrip()] if start.start() else []
         return head + _split_block(cell[start.start():].strip())
     words = cell.split()
-    caps, rest = _caps_and_name(words)
-    if caps and rest and personal_name(rest[0]) and position_title(" ".join(caps)):
-        return [" ".join(caps)] + rest  # "PHÓ GIÁM ĐỐC Lê Thị Hoa"
+    if words and is_caps(words[0], 0.6):
+        caps, rest = _caps_and_name(words)
+        if rest and personal_name(rest[0]) and position_title(" ".join(caps)):
+            return [" ".join(caps)] + rest  # "PHÓ GIÁM ĐỐC Lê Thị Hoa"
     tail = len(words)
     while tail > 0 and is_caps(words[tail - 1], 0.9) and words[tail - 1][-1:].isalpha():
         tail -= 1
