@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import re._parser as re_parser  # pattern widths (no public API)
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -173,31 +174,74 @@ def _int(value: Optional[str]) -> Optional[int]:
     return int(value) if value else None
 
 
+# --- anchored scanning -----------------------------------------------------------------
+# The patterns above open with look-behinds and optional words, so the regex engine tries
+# them at every position of a text.  Each match, though, holds a short *anchor* a plain
+# character scan finds (a year, a day number before a separator, "quý") at most ``reach``
+# characters after its start; :func:`near` tries a pattern only in the window before each
+# anchor and yields exactly what ``pattern.finditer`` would.
+
+_YEAR_AT = re.compile(r"[12](?=[09]\d\d)")  # (?:19|20)\d{2}, checked loosely
+_DAY_SEPARATOR_AT = re.compile(r"\d(?=[ ]?[/\-])")  # the day of "30/6", "ngày 26-6"
+_DAY_MONTH_WORD_AT = re.compile(r"\d(?=\s{1,3}[tT](?i:háng))")  # the day of "ngày 11 tháng 9"
+_QUARTER_AT = re.compile(r"[qQ](?i:uý)")
+_HALF_AT = re.compile(r"[đĐcC](?i:ầu|uối)")  # "(6 tháng) đầu / cuối (năm)"
+_LOOKAROUND = 16  # the patterns' look-aheads read at most this far past a match
+
+
+@cache
+def _read_width(pattern: re.Pattern[str]) -> int:
+    """How far past its start an attempt of ``pattern`` may read (its longest match plus
+    what its look-aheads read)."""
+    return int(re_parser.parse(pattern.pattern, pattern.flags).getwidth()[1]) + _LOOKAROUND
+
+
+def near(pattern: re.Pattern[str], text: str, anchors: Iterable[int], reach: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match holds one of ``anchors``
+    (ascending positions) at most ``reach`` characters after its start.  A search bounded
+    to ``anchor + read width`` sees every character an attempt starting at or before the
+    anchor reads, so it finds the same match there as a search of the whole text."""
+    width = _read_width(pattern)
+    pos = 0
+    for anchor in anchors:
+        if anchor < pos:
+            continue
+        m = pattern.search(text, max(pos, anchor - reach), anchor + width)
+        if m is not None and m.start() <= anchor:
+            yield m
+            pos = m.end()
+
+
+def _at(anchor: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in anchor.finditer(text)]
+
+
 def calendar_atoms(text: str) -> Iterator[Atom]:
     """Every calendar expression (valid or not; check ``spec.is_valid()``)."""
-    for m in _NUM_DMY.finditer(text):
+    years = _at(_YEAR_AT, text)
+    for m in near(_NUM_DMY, text, years, 24):
         yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[4]), int(m[3]), int(m[1])))
-    for m in _ISO.finditer(text):
+    for m in near(_ISO, text, years, 0):
         yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[1]), int(m[2]), int(m[3])))
-    for m in _NUM_DM.finditer(text):
+    for m in near(_NUM_DM, text, _at(_DAY_SEPARATOR_AT, text), 12):
         day = int(m[1] or m[2])
         yield Atom(m.start(), m.end(), CalendarSpec("day", None, int(m[3]), day), needs_cue=m[1] is None)
-    for m in _WORD_DMY.finditer(text):
+    for m in near(_WORD_DMY, text, _at(_DAY_MONTH_WORD_AT, text), 12):
         yield Atom(m.start(), m.end(), CalendarSpec("day", _int(m[3]), int(m[2]), int(m[1])))
-    for m in _MONTH.finditer(text):
+    for m in near(_MONTH, text, years, 24):
         yield Atom(m.start(), m.end(), CalendarSpec("month", int(m[2]), int(m[1])))
     roman = words("roman")
-    for m in _quarter_re().finditer(text):
+    for m in near(_quarter_re(), text, _at(_QUARTER_AT, text), 0):
         q = roman.get(m[1].upper()) or int(m[1])
         yield Atom(m.start(), m.end(), CalendarSpec("quarter", _int(m[2]), q))
-    for m in _HALF.finditer(text):
+    for m in near(_HALF, text, _at(_HALF_AT, text), 20):
         half = 1 if m[1].lower() == "đầu" else 2
         yield Atom(m.start(), m.end(), CalendarSpec("half_year", _int(m[2]), half))
-    for m in _YEAR_RANGE.finditer(text):
+    for m in near(_YEAR_RANGE, text, years, 28):
         first, last = int(m[1]), int(m[2])
         if first < last <= first + 50:
             yield Atom(m.start(), m.end(), CalendarSpec("year", first), until=CalendarSpec("year", last))
-    for m in _YEAR.finditer(text):
+    for m in near(_YEAR, text, years, 8):
         yield Atom(m.start(), m.end(), CalendarSpec("year", int(m[1] or m[2] or m[3])))
 
 
