@@ -177,36 +177,54 @@ def _int(value: Optional[str]) -> Optional[int]:
 # --- anchored scanning -----------------------------------------------------------------
 # The patterns above open with look-behinds and optional words, so the regex engine tries
 # them at every position of a text.  Each match, though, holds a short *anchor* a plain
-# character scan finds (a year, a day number before a separator, "quý") at most ``reach``
-# characters after its start; :func:`near` tries a pattern only in the window before each
-# anchor and yields exactly what ``pattern.finditer`` would.
+# character scan finds (a year, a day number before a separator, "quý", a unit of time):
+# :func:`near` tries a pattern only in the window before each anchor and yields exactly
+# what ``pattern.finditer`` would.
 
 _YEAR_AT = re.compile(r"[12](?=[09]\d\d)")  # (?:19|20)\d{2}, checked loosely
 _DAY_SEPARATOR_AT = re.compile(r"\d(?=[ ]?[/\-])")  # the day of "30/6", "ngày 26-6"
 _DAY_MONTH_WORD_AT = re.compile(r"\d(?=\s{1,3}[tT](?i:háng))")  # the day of "ngày 11 tháng 9"
 _QUARTER_AT = re.compile(r"[qQ](?i:uý)")
 _HALF_AT = re.compile(r"[đĐcC](?i:ầu|uối)")  # "(6 tháng) đầu / cuối (năm)"
-_LOOKAROUND = 16  # the patterns' look-aheads read at most this far past a match
+
+
+def _lookahead_width(node: re_parser.SubPattern) -> int:
+    """Characters the look-aheads inside a parsed pattern may read past what it consumes."""
+    total = 0
+    for op, value in node.data:
+        if op in (re_parser.ASSERT, re_parser.ASSERT_NOT) and value[0] == 1:
+            total += int(value[1].getwidth()[1]) + _lookahead_width(value[1])
+            continue
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, re_parser.SubPattern):
+                total += _lookahead_width(item)
+            elif isinstance(item, (list, tuple)):
+                stack.extend(item)
+    return total
 
 
 @cache
-def _read_width(pattern: re.Pattern[str]) -> int:
-    """How far past its start an attempt of ``pattern`` may read (its longest match plus
-    what its look-aheads read)."""
-    return int(re_parser.parse(pattern.pattern, pattern.flags).getwidth()[1]) + _LOOKAROUND
+def _widths(pattern: re.Pattern[str]) -> tuple[int, int]:
+    """(longest match, farthest character an attempt reads) of ``pattern``, from its start."""
+    parsed = re_parser.parse(pattern.pattern, pattern.flags)
+    longest = int(parsed.getwidth()[1])
+    return longest, longest + _lookahead_width(parsed)
 
 
-def near(pattern: re.Pattern[str], text: str, anchors: Iterable[int], reach: int) -> Iterator[re.Match[str]]:
+def near(pattern: re.Pattern[str], text: str, anchors: Iterable[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match holds one of ``anchors``
-    (ascending positions) at most ``reach`` characters after its start.  A search bounded
-    to ``anchor + read width`` sees every character an attempt starting at or before the
-    anchor reads, so it finds the same match there as a search of the whole text."""
-    width = _read_width(pattern)
+    (ascending positions).  A match starting at or before an anchor that it holds starts at
+    most its longest length before it, and a search ending ``read`` characters after the
+    anchor (one more for a closing ``\\b``) sees every character such an attempt reads: it
+    finds the same match there as a search of the whole text."""
+    longest, read = _widths(pattern)
     pos = 0
     for anchor in anchors:
         if anchor < pos:
             continue
-        m = pattern.search(text, max(pos, anchor - reach), anchor + width)
+        m = pattern.search(text, max(pos, anchor - longest), anchor + read + 1)
         if m is not None and m.start() <= anchor:
             yield m
             pos = m.end()
@@ -219,29 +237,29 @@ def _at(anchor: re.Pattern[str], text: str) -> list[int]:
 def calendar_atoms(text: str) -> Iterator[Atom]:
     """Every calendar expression (valid or not; check ``spec.is_valid()``)."""
     years = _at(_YEAR_AT, text)
-    for m in near(_NUM_DMY, text, years, 24):
+    for m in near(_NUM_DMY, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[4]), int(m[3]), int(m[1])))
-    for m in near(_ISO, text, years, 0):
+    for m in near(_ISO, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[1]), int(m[2]), int(m[3])))
-    for m in near(_NUM_DM, text, _at(_DAY_SEPARATOR_AT, text), 12):
+    for m in near(_NUM_DM, text, _at(_DAY_SEPARATOR_AT, text)):
         day = int(m[1] or m[2])
         yield Atom(m.start(), m.end(), CalendarSpec("day", None, int(m[3]), day), needs_cue=m[1] is None)
-    for m in near(_WORD_DMY, text, _at(_DAY_MONTH_WORD_AT, text), 12):
+    for m in near(_WORD_DMY, text, _at(_DAY_MONTH_WORD_AT, text)):
         yield Atom(m.start(), m.end(), CalendarSpec("day", _int(m[3]), int(m[2]), int(m[1])))
-    for m in near(_MONTH, text, years, 24):
+    for m in near(_MONTH, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("month", int(m[2]), int(m[1])))
     roman = words("roman")
-    for m in near(_quarter_re(), text, _at(_QUARTER_AT, text), 0):
+    for m in near(_quarter_re(), text, _at(_QUARTER_AT, text)):
         q = roman.get(m[1].upper()) or int(m[1])
         yield Atom(m.start(), m.end(), CalendarSpec("quarter", _int(m[2]), q))
-    for m in near(_HALF, text, _at(_HALF_AT, text), 20):
+    for m in near(_HALF, text, _at(_HALF_AT, text)):
         half = 1 if m[1].lower() == "đầu" else 2
         yield Atom(m.start(), m.end(), CalendarSpec("half_year", _int(m[2]), half))
-    for m in near(_YEAR_RANGE, text, years, 28):
+    for m in near(_YEAR_RANGE, text, years):
         first, last = int(m[1]), int(m[2])
         if first < last <= first + 50:
             yield Atom(m.start(), m.end(), CalendarSpec("year", first), until=CalendarSpec("year", last))
-    for m in near(_YEAR, text, years, 8):
+    for m in near(_YEAR, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("year", int(m[1] or m[2] or m[3])))
 
 
@@ -268,6 +286,37 @@ def _recurrence_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return anchored, periodic_re
 
 
+# Letters the IGNORECASE flag matches across scripts ("ſ" for "s", the Kelvin sign for "k").
+_CASE_EXTRAS = "İıſKÅẞ"
+
+
+def _initials(phrases: Iterable[str], any_tone: bool) -> str:
+    """Every character a case-insensitive :func:`alternation` of ``phrases`` may start with."""
+    chars: set[str] = set()
+    for phrase in phrases:
+        first = phrase[0]
+        vowel = _vowel_classes().get(unicodedata.normalize("NFD", first.lower())[0]) if any_tone else None
+        for char in vowel[1:-1] if vowel else first:
+            forms = {char, char.lower(), char.upper(), *_CASE_EXTRAS}
+            chars.update(f for f in forms if re.fullmatch(re.escape(char), f, re.I))
+    return "".join(sorted(chars))
+
+
+def _phrase_anchor(phrases: Iterable[str], any_tone: bool) -> re.Pattern[str]:
+    """Where a phrase of ``phrases`` may start: its first letter, which a character scan
+    finds, then the rest of any of the phrases."""
+    phrases = list(phrases)
+    rests = [phrase[1:] for phrase in phrases if phrase[1:].strip()]
+    rest = f"(?i:{alternation(rests, any_tone)})" if len(rests) == len(phrases) else ""
+    return re.compile(f"[{re.escape(_initials(phrases, any_tone))}]{rest}")
+
+
+@cache
+def _unit_at() -> re.Pattern[str]:
+    """The blank before a unit of time ("hằng năm", "15 ngày")."""
+    return re.compile(rf"\s(?=(?:{alternation(units())}))", re.I)
+
+
 def _rrule(unit_word: str, count: int = 1, month: int = 0, day: int = 0) -> Optional[str]:
     unit = units().get(" ".join(unit_word.lower().split()))
     if unit is None:
@@ -285,7 +334,7 @@ def _rrule(unit_word: str, count: int = 1, month: int = 0, day: int = 0) -> Opti
 def recurrence_atoms(text: str) -> Iterator[Atom]:
     """Periodic duties: "hằng năm", "tháng 6 hằng năm", "ngày 26/6 hằng năm", "định kỳ 6 tháng"."""
     anchored, periodic_re = _recurrence_res()
-    for m in anchored.finditer(text):
+    for m in near(anchored, text, _at(_unit_at(), text)):
         day, month = _int(m["d"]) or 0, _int(m["m"] or m["m2"] or m["mo"]) or 0
         unit = m["unit"].lower()
         if (day or month) and not CalendarSpec("day", None, month or 1, day or 1).is_valid():
@@ -294,7 +343,7 @@ def recurrence_atoms(text: str) -> Iterator[Atom]:
         if unit != "năm" and month:  # "ngày 20/6 hằng tháng" is not a rule we can write
             month = 0
         yield Atom(m.start(), m.end(), recurrence=True, rrule=_rrule(unit, 1, month, day))
-    for m in periodic_re.finditer(text):
+    for m in near(periodic_re, text, _at(_phrase_anchor(words("periodic"), any_tone=True), text)):
         unit = m["unit"] or m["unit2"]
         count = _number(m["n"]) if m["n"] else 1
         rule = _rrule(unit, count or 1) if unit else None
@@ -317,8 +366,9 @@ def _duration_res() -> tuple[re.Pattern[str], ...]:
 
 def duration_atoms(text: str) -> Iterator[Atom]:
     """Durations: "trong thời hạn 15 ngày", "trong vòng 30 ngày", "trong 10 ngày kể từ …"."""
+    units_at = _at(_unit_at(), text)
     for pattern in _duration_res():
-        for m in pattern.finditer(text):
+        for m in near(pattern, text, units_at):
             amount = _number(m["n"])
             unit = units().get(" ".join(m["unit"].lower().split()))
             if amount and unit:

@@ -1,0 +1,74 @@
+"""Anchored scanning finds exactly what a plain ``finditer`` finds, for every date pattern."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vbextract import temporal_patterns as tp
+
+PIECES = st.sampled_from(
+    ["ngày", "NGÀY", "Ngày", "tháng", "THÁNG", "năm", "Năm", "quý", "QUÝ", "III", "IV", "tuần",
+     "giai đoạn", "thời kỳ", "đến ", "| ", " |", "nửa", "sáu", "06", "đầu", "CUỐI", "hằng", "Hằng",
+     "hãng", "mỗi", "định kỳ", "Định Ky", "theo", "trong thời hạn", "trong vòng", "trong", "sau",
+     "chậm nhất", "kể từ", "làm việc", "mười lăm", "ba mươi", "ſau", "/", "-", ".", ",", "–", "%",
+     "\n", "", " ", "   "]
+)
+TEXTS = st.lists(st.one_of(PIECES, st.integers(0, 2100).map(str)), max_size=40).map(
+    lambda parts: "".join(p + (" " if i % 3 else "") for i, p in enumerate(parts))
+)
+
+
+def _pairs() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    recurring, periodic = tp._recurrence_res()
+    durations = tp._duration_res()
+    return [
+        ("day-month-year", tp._NUM_DMY, tp._YEAR_AT),
+        ("iso", tp._ISO, tp._YEAR_AT),
+        ("day-month", tp._NUM_DM, tp._DAY_SEPARATOR_AT),
+        ("written day", tp._WORD_DMY, tp._DAY_MONTH_WORD_AT),
+        ("month", tp._MONTH, tp._YEAR_AT),
+        ("quarter", tp._quarter_re(), tp._QUARTER_AT),
+        ("half year", tp._HALF, tp._HALF_AT),
+        ("year range", tp._YEAR_RANGE, tp._YEAR_AT),
+        ("year", tp._YEAR, tp._YEAR_AT),
+        ("every", recurring, tp._unit_at()),
+        ("periodic", periodic, tp._phrase_anchor(tp.words("periodic"), any_tone=True)),
+        ("duration", durations[0], tp._unit_at()),
+        ("duration before anchor", durations[1], tp._unit_at()),
+    ]
+
+
+PAIRS = _pairs()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hà Nội, ngày 16/8/2019 và 2021-06-30, trước ngày 30/6, ngày 11 tháng 9 năm 2025",
+        "trong tháng 10/2024, Quý III/2026, 6 tháng đầu năm 2025, giai đoạn 2021-2025, đến 2030",
+        "ngày 26/6 hằng năm; định kỳ 6 tháng; trong thời hạn 15 ngày làm việc kể từ ngày ký",
+        "| 2025 | trong vòng 30 ngày; chậm nhất 10 ngày sau khi nhận",
+    ],
+)
+def test_scanning_matches_finditer_on_real_forms(text):
+    for name, pattern, anchor in PAIRS:
+        plain = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert plain == [(m.span(), m.groups()) for m in tp.near(pattern, text, tp._at(anchor, text))], name
+    assert any(next(pattern.finditer(text), None) for _, pattern, _ in PAIRS)
+
+
+@given(TEXTS)
+@settings(max_examples=400, deadline=None)
+def test_scanning_matches_finditer(text):
+    for name, pattern, anchor in PAIRS:
+        plain = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert plain == [(m.span(), m.groups()) for m in tp.near(pattern, text, tp._at(anchor, text))], name
+
+
+def test_initials_cover_case_folds():
+    assert set(tp._initials(["sáu"], any_tone=False)) == {"s", "S", "ſ"}
+    assert {"a", "A", "ă", "Ắ"} <= set(tp._initials(["ăn"], any_tone=True))
