@@ -130,8 +130,8 @@ def opening_zones(text: str) -> list[tuple[int, int]]:
 
 
 def _is_upper_line(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, line))
+    return len(letters) >= 4 and all(map(str.isupper, letters))
 
 
 def _zone_end(text: str, start: int, limit: int) -> int:

@@ -86,11 +86,10 @@ def _is_caps(line: str, min_words: int = 2) -> bool:
     A line that goes on an ALL-CAPS block may be a single word (``min_words=1``)."""
     if not line or len(line) > _CAPS_MAX or _TABLE_CELL in line:
         return False
-    letters = [c for c in line if c.isalpha()]
-    words = [w for w in line.split() if any(c.isalpha() for c in w)]
-    if len(letters) < 2 * min_words or len(words) < min_words:
+    letters = "".join(filter(str.isalpha, line))
+    if len(letters) < 2 * min_words or sum(map(str.isupper, letters)) < 0.9 * len(letters):
         return False
-    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return sum(1 for w in line.split() if any(map(str.isalpha, w))) >= min_words
 
 
 def _match_label(line: str, previous: str) -> tuple[_Rule, re.Match[str]] | None:
