@@ -35,6 +35,8 @@ _LOOKAHEAD = 8
 _INNER_AUTHORITY = re.compile(
     r"(?:^|(?<=[ ]))(?:T/M|TM\.|T\.M\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.)[ ]{0,3}(?=[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ])"
 )
+# The same words alone: a scan that starts at a capital letter rules most lines out at once.
+_INNER_AUTHORITY_WORD = re.compile(r"T/M|TM\.|T\.M\.|KT\.|K/T|TL\.|T/L|TUQ\.|Q\.")
 
 
 @dataclass
@@ -95,7 +97,7 @@ def _split_block(block: str) -> list[str]:
 
 def _split_cell(cell: str) -> list[str]:
     """One line or table cell as the lines of the official layout."""
-    start = _INNER_AUTHORITY.search(cell)
+    start = _INNER_AUTHORITY.search(cell) if _INNER_AUTHORITY_WORD.search(cell) else None
     if start is not None and is_caps(cell[start.start():start.start() + 30]):
         head = [cell[: start.start()].rstrip()] if start.start() else []
         return head + _split_block(cell[start.start():].strip())
@@ -125,7 +127,8 @@ def pieces(lines: list[str]) -> list[str]:
 
 
 def _authority(line: str) -> re.Match[str] | None:
-    match = _AUTHORITY.search(line)
+    # away from the line's start the block only follows "Nơi nhận:" (any case)
+    match = _AUTHORITY.search(line) if "nhận:" in line.lower() else _AUTHORITY.match(line)
     if match and match.group("word").isupper() and is_caps(match.group("body")):
         return match
     return None
