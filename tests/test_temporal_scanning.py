@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vbextract import temporal_patterns as tp
+from vbextract.scanning import near, positions
 
 PIECES = st.sampled_from(
     ["ngày", "NGÀY", "Ngày", "tháng", "THÁNG", "năm", "Năm", "quý", "QUÝ", "III", "IV", "tuần",
@@ -57,7 +58,7 @@ PAIRS = _pairs()
 def test_scanning_matches_finditer_on_real_forms(text):
     for name, pattern, anchor in PAIRS:
         plain = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        assert plain == [(m.span(), m.groups()) for m in tp.near(pattern, text, tp._at(anchor, text))], name
+        assert plain == [(m.span(), m.groups()) for m in near(pattern, text, positions(anchor, text))], name
     assert any(next(pattern.finditer(text), None) for _, pattern, _ in PAIRS)
 
 
@@ -66,7 +67,7 @@ def test_scanning_matches_finditer_on_real_forms(text):
 def test_scanning_matches_finditer(text):
     for name, pattern, anchor in PAIRS:
         plain = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        assert plain == [(m.span(), m.groups()) for m in tp.near(pattern, text, tp._at(anchor, text))], name
+        assert plain == [(m.span(), m.groups()) for m in near(pattern, text, positions(anchor, text))], name
 
 
 def test_initials_cover_case_folds():

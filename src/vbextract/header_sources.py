@@ -20,6 +20,8 @@ from functools import cache
 from .header_dates import NUMERIC_DATE, WRITTEN_DATE, iso, written_date
 from .header_names import Organ, fold, level_words, organs, position_title, positions
 from .lexicon import doc_type_names
+from .scanning import near
+from .scanning import positions as anchors_at
 
 # A symbol as printed: "235/KH-UBND", "4454 /TCT-TTKT", "532-TB/TU", a blank number "/KH-UBND",
 # or a slash lost after the number ("89NQ-HĐND").
@@ -115,21 +117,35 @@ def opening_issuer(text: str, limit: int = 3000) -> str | None:
     """The body of the opening sentence: "… Ủy ban nhân dân tỉnh X xây dựng Kế hoạch …",
     "Chủ tịch Ủy ban nhân dân tỉnh ban hành Kế hoạch …" (a title holder issuing in their name)
     (not a cited document's issuer: "… của Chính phủ ban hành Kế hoạch …")."""
-    match = re.search(
-        rf"(?<!của )(?P<body>(?:(?:Phó[ ])?(?:{_holder_alt()})[ ])?(?:{_organ_alt()}){_BODY_TAIL})"
-        rf"[ ](?:ban hành|xây dựng)[ ](?:{_types_alt()})",
-        text[:limit],
-    )
+    opening = text[:limit]
+    match = next(near(_opening_re(), opening, anchors_at(_OPENING_VERB, opening)), None)
     return match.group("body") if match else None
+
+
+_OPENING_VERB = re.compile("ban hành|xây dựng")
+
+
+@cache
+def _opening_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<!của )(?P<body>(?:(?:Phó[ ])?(?:{_holder_alt()})[ ])?(?:{_organ_alt()}){_BODY_TAIL})"
+        rf"[ ](?:ban hành|xây dựng)[ ](?:{_types_alt()})"
+    )
 
 
 def notice_issuer(text: str) -> str | None:
     """The body that gives notice in a notice or letter: "Văn phòng Chính phủ (xin) thông báo
     (ý kiến kết luận của Thủ tướng …)" names the issuer; the leader quoted does not."""
-    match = re.search(
-        rf"(?<!của )(?P<body>(?:{_organ_alt()}){_BODY_TAIL})[ ](?:xin[ ])?thông báo(?=[ :,])", text
-    )
+    match = next(near(_notice_re(), text, anchors_at(_NOTICE_VERB, text)), None)
     return match.group("body") if match else None
+
+
+_NOTICE_VERB = re.compile("thông báo")
+
+
+@cache
+def _notice_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!của )(?P<body>(?:{_organ_alt()}){_BODY_TAIL})[ ](?:xin[ ])?thông báo(?=[ :,])")
 
 
 @cache

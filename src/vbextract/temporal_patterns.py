@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import re._parser as re_parser  # pattern widths (no public API)
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -22,6 +21,7 @@ from typing import Iterable, Iterator, Optional
 from dateutil.relativedelta import relativedelta
 
 from .lexicon import read_table
+from .scanning import near, positions
 
 YEAR = r"(?:19|20)\d{2}"
 _SP = r"\s{1,3}"
@@ -178,8 +178,7 @@ def _int(value: Optional[str]) -> Optional[int]:
 # The patterns above open with look-behinds and optional words, so the regex engine tries
 # them at every position of a text.  Each match, though, holds a short *anchor* a plain
 # character scan finds (a year, a day number before a separator, "quý", a unit of time):
-# :func:`near` tries a pattern only in the window before each anchor and yields exactly
-# what ``pattern.finditer`` would.
+# :func:`vbextract.scanning.near` tries a pattern only just before each anchor.
 
 _YEAR_AT = re.compile(r"[12](?=[09]\d\d)")  # (?:19|20)\d{2}, checked loosely
 _DAY_SEPARATOR_AT = re.compile(r"\d(?=[ ]?[/\-])")  # the day of "30/6", "ngày 26-6"
@@ -188,71 +187,25 @@ _QUARTER_AT = re.compile(r"[qQ](?i:uý)")
 _HALF_AT = re.compile(r"[đĐcC](?i:ầu|uối)")  # "(6 tháng) đầu / cuối (năm)"
 
 
-def _lookahead_width(node: re_parser.SubPattern) -> int:
-    """Characters the look-aheads inside a parsed pattern may read past what it consumes."""
-    total = 0
-    for op, value in node.data:
-        if op in (re_parser.ASSERT, re_parser.ASSERT_NOT) and value[0] == 1:
-            total += int(value[1].getwidth()[1]) + _lookahead_width(value[1])
-            continue
-        stack = [value]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, re_parser.SubPattern):
-                total += _lookahead_width(item)
-            elif isinstance(item, (list, tuple)):
-                stack.extend(item)
-    return total
-
-
-@cache
-def _widths(pattern: re.Pattern[str]) -> tuple[int, int]:
-    """(longest match, farthest character an attempt reads) of ``pattern``, from its start."""
-    parsed = re_parser.parse(pattern.pattern, pattern.flags)
-    longest = int(parsed.getwidth()[1])
-    return longest, longest + _lookahead_width(parsed)
-
-
-def near(pattern: re.Pattern[str], text: str, anchors: Iterable[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose every match holds one of ``anchors``
-    (ascending positions).  A match starting at or before an anchor that it holds starts at
-    most its longest length before it, and a search ending ``read`` characters after the
-    anchor (one more for a closing ``\\b``) sees every character such an attempt reads: it
-    finds the same match there as a search of the whole text."""
-    longest, read = _widths(pattern)
-    pos = 0
-    for anchor in anchors:
-        if anchor < pos:
-            continue
-        m = pattern.search(text, max(pos, anchor - longest), anchor + read + 1)
-        if m is not None and m.start() <= anchor:
-            yield m
-            pos = m.end()
-
-
-def _at(anchor: re.Pattern[str], text: str) -> list[int]:
-    return [m.start() for m in anchor.finditer(text)]
-
-
 def calendar_atoms(text: str) -> Iterator[Atom]:
     """Every calendar expression (valid or not; check ``spec.is_valid()``)."""
-    years = _at(_YEAR_AT, text)
+    years = positions(_YEAR_AT, text)
     for m in near(_NUM_DMY, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[4]), int(m[3]), int(m[1])))
     for m in near(_ISO, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[1]), int(m[2]), int(m[3])))
-    for m in near(_NUM_DM, text, _at(_DAY_SEPARATOR_AT, text)):
+    for m in near(_NUM_DM, text, positions(_DAY_SEPARATOR_AT, text)):
         day = int(m[1] or m[2])
         yield Atom(m.start(), m.end(), CalendarSpec("day", None, int(m[3]), day), needs_cue=m[1] is None)
-    for m in near(_WORD_DMY, text, _at(_DAY_MONTH_WORD_AT, text)):
+    for m in near(_WORD_DMY, text, positions(_DAY_MONTH_WORD_AT, text)):
         yield Atom(m.start(), m.end(), CalendarSpec("day", _int(m[3]), int(m[2]), int(m[1])))
     for m in near(_MONTH, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("month", int(m[2]), int(m[1])))
     roman = words("roman")
-    for m in near(_quarter_re(), text, _at(_QUARTER_AT, text)):
+    for m in near(_quarter_re(), text, positions(_QUARTER_AT, text)):
         q = roman.get(m[1].upper()) or int(m[1])
         yield Atom(m.start(), m.end(), CalendarSpec("quarter", _int(m[2]), q))
-    for m in near(_HALF, text, _at(_HALF_AT, text)):
+    for m in near(_HALF, text, positions(_HALF_AT, text)):
         half = 1 if m[1].lower() == "đầu" else 2
         yield Atom(m.start(), m.end(), CalendarSpec("half_year", _int(m[2]), half))
     for m in near(_YEAR_RANGE, text, years):
@@ -334,7 +287,7 @@ def _rrule(unit_word: str, count: int = 1, month: int = 0, day: int = 0) -> Opti
 def recurrence_atoms(text: str) -> Iterator[Atom]:
     """Periodic duties: "hằng năm", "tháng 6 hằng năm", "ngày 26/6 hằng năm", "định kỳ 6 tháng"."""
     anchored, periodic_re = _recurrence_res()
-    for m in near(anchored, text, _at(_unit_at(), text)):
+    for m in near(anchored, text, positions(_unit_at(), text)):
         day, month = _int(m["d"]) or 0, _int(m["m"] or m["m2"] or m["mo"]) or 0
         unit = m["unit"].lower()
         if (day or month) and not CalendarSpec("day", None, month or 1, day or 1).is_valid():
@@ -343,7 +296,7 @@ def recurrence_atoms(text: str) -> Iterator[Atom]:
         if unit != "năm" and month:  # "ngày 20/6 hằng tháng" is not a rule we can write
             month = 0
         yield Atom(m.start(), m.end(), recurrence=True, rrule=_rrule(unit, 1, month, day))
-    for m in near(periodic_re, text, _at(_phrase_anchor(words("periodic"), any_tone=True), text)):
+    for m in near(periodic_re, text, positions(_phrase_anchor(words("periodic"), any_tone=True), text)):
         unit = m["unit"] or m["unit2"]
         count = _number(m["n"]) if m["n"] else 1
         rule = _rrule(unit, count or 1) if unit else None
@@ -366,7 +319,7 @@ def _duration_res() -> tuple[re.Pattern[str], ...]:
 
 def duration_atoms(text: str) -> Iterator[Atom]:
     """Durations: "trong thời hạn 15 ngày", "trong vòng 30 ngày", "trong 10 ngày kể từ …"."""
-    units_at = _at(_unit_at(), text)
+    units_at = positions(_unit_at(), text)
     for pattern in _duration_res():
         for m in near(pattern, text, units_at):
             amount = _number(m["n"])
