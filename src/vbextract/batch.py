@@ -49,13 +49,13 @@ def _on_alarm(signum: int, frame: object) -> None:
     raise ExtractionTimeout("the per-document time limit was reached")
 
 
-def convert(name: str, data: bytes, sha: str, timeout: float) -> dict:
+def convert(name: str, data: bytes, sha: str, timeout: float, ocr: bool = False) -> dict:
     """Extract one input; return a Document dict or an error-record dict (never raises)."""
     source = Source(path=name, sha256=sha)
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        document = extract(data, format=_format_hint(name))
+        document = extract(data, format=_format_hint(name), ocr=ocr)
         document.source.path = name
         return document.to_dict()
     except VbextractError as exc:
@@ -189,7 +189,8 @@ class Progress:
 
 # --- the scheduler -------------------------------------------------------------------------
 def _records(
-    items: Iterable[BatchInput], workers: int, timeout: float, skip: set[str], summary: BatchSummary
+    items: Iterable[BatchInput], workers: int, timeout: float, skip: set[str], summary: BatchSummary,
+    ocr: bool = False,
 ) -> Iterator[tuple[BatchInput, dict]]:
     """Yield (input, record) as documents finish; at most a few inputs in memory at once."""
     pending = iter(items)
@@ -209,7 +210,7 @@ def _records(
             if sha in skip:
                 summary.skipped += 1
                 continue
-            future = executor.submit(convert, item.name, data, sha, timeout)
+            future = executor.submit(convert, item.name, data, sha, timeout, ocr)
             in_flight[future] = (item, sha, data, time.monotonic())
             return None
         return None
@@ -235,12 +236,13 @@ def _records(
                                              "the worker process died while converting this file")
             overdue = [f for f, (_, _, _, t0) in in_flight.items() if time.monotonic() - t0 > hard_limit]
             if overdue or getattr(executor, "_broken", False):
-                executor = yield from _restart(executor, in_flight, overdue, workers, timeout)
+                executor = yield from _restart(executor, in_flight, overdue, workers, timeout, ocr)
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _restart(executor: ProcessPoolExecutor, in_flight: dict, overdue: list, workers: int, timeout: float):
+def _restart(executor: ProcessPoolExecutor, in_flight: dict, overdue: list, workers: int, timeout: float,
+             ocr: bool = False):
     """Kill a stuck pool: overdue inputs get a timeout record, the others are resubmitted."""
     for process in list(getattr(executor, "_processes", {}).values()):
         process.kill()
@@ -252,7 +254,7 @@ def _restart(executor: ProcessPoolExecutor, in_flight: dict, overdue: list, work
             yield item, error_record(Source(path=item.name, sha256=sha), ExtractionTimeout.code,
                                      "the per-document time limit was reached (worker killed)")
         else:
-            in_flight[fresh.submit(convert, item.name, data, sha, timeout)] = (item, sha, data, time.monotonic())
+            in_flight[fresh.submit(convert, item.name, data, sha, timeout, ocr)] = (item, sha, data, time.monotonic())
     return fresh
 
 
@@ -264,8 +266,11 @@ def run_batch(
     timeout: float = DEFAULT_TIMEOUT,
     force: bool = False,
     progress: bool = True,
+    ocr: bool = False,
 ) -> BatchSummary:
-    """Convert every input into ``out`` (folder or ``.jsonl``); return the counts."""
+    """Convert every input into ``out`` (folder or ``.jsonl``); return the counts.
+
+    ``ocr=True`` reads scanned PDFs with tesseract (slow: seconds per page)."""
     started = time.monotonic()
     items = list(iter_inputs(inputs))
     sink = open_sink(out)
@@ -273,7 +278,7 @@ def run_batch(
     bar = Progress(len(items), enabled=progress)
     skip = set() if force else sink.done
     try:
-        for item, record in _records(items, workers or os.cpu_count() or 1, timeout, skip, summary):
+        for item, record in _records(items, workers or os.cpu_count() or 1, timeout, skip, summary, ocr):
             failed = "error" in record
             sink.write(item.name, record)
             if failed:

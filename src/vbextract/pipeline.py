@@ -68,17 +68,20 @@ def build_document(raw: RawText) -> Document:
     )
 
 
-def extract(source: PathOrData, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def extract(
+    source: PathOrData, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, ocr: bool = False
+) -> Document:
     """Extract a document from a file path, raw bytes, or (for convenience) a text.
 
     A ``str`` naming an existing file is read as that file; any other ``str``
     containing a line break is taken as the document text itself.  Inputs over
-    ``max_bytes`` are refused before they are read.
+    ``max_bytes`` are refused before they are read.  ``ocr=True`` reads a
+    scanned PDF with tesseract (warning ``ocr_used``).
     Raises a :class:`~vbextract.errors.VbextractError` subclass on bad input.
     """
     if isinstance(source, str) and "\n" in source and not Path(source[:4096]).exists():
         return extract_text(source)
-    return build_document(read(source, format=format, max_bytes=max_bytes))
+    return build_document(read(source, format=format, max_bytes=max_bytes, ocr=ocr))
 
 
 def extract_text(text: str) -> Document:

@@ -18,6 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--out", required=True, help="output folder, or a file ending in .jsonl")
     parser.add_argument("-w", "--workers", type=int, default=None, help="processes (default: all cores)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per document")
+    parser.add_argument("--ocr", action="store_true",
+                        help="read scanned PDFs with OCR (needs tesseract-ocr and tesseract-ocr-vie)")
     parser.add_argument("--force", action="store_true", help="convert again what is already done")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     parser.set_defaults(func=run)
@@ -28,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         print("vbextract: --workers must be at least 1", file=sys.stderr)
         return 2
     summary = run_batch(args.inputs, args.out, workers=args.workers, timeout=args.timeout,
-                        force=args.force, progress=not args.quiet)
+                        force=args.force, progress=not args.quiet, ocr=args.ocr)
     for failure in summary.failures:
         print(f"vbextract: failed: {failure}", file=sys.stderr)
     print(f"vbextract: {summary.line()}", file=sys.stderr)

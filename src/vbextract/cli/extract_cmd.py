@@ -16,6 +16,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--outdir", type=Path, help="write <stem>.json files here")
     parser.add_argument("-f", "--format", help="force the input format (txt, md, html, docx, pdf)")
     parser.add_argument("--compact", action="store_true", help="one-line JSON")
+    parser.add_argument("--ocr", action="store_true",
+                        help="read scanned PDFs with OCR (needs tesseract-ocr and tesseract-ocr-vie)")
     parser.add_argument("--max-mb", type=float, default=20.0, help="refuse inputs larger than this (MB)")
     parser.set_defaults(func=run)
 
@@ -28,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             source = sys.stdin.buffer.read() if name == "-" else name
-            document = extract(source, format=args.format, max_bytes=int(args.max_mb * 1024 * 1024))
+            document = extract(source, format=args.format, max_bytes=int(args.max_mb * 1024 * 1024),
+                               ocr=args.ocr)
         except VbextractError as exc:
             failed += 1
             print(f"vbextract: {name}: {exc.code}: {exc.message}", file=sys.stderr)

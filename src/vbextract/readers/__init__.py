@@ -4,6 +4,8 @@
 the first bytes, and a file whose extension says otherwise is read as what it
 is, with a ``format_mismatch`` warning.  Every failure is one of the typed
 errors of :mod:`vbextract.errors`; no library exception escapes.
+With ``ocr=True`` a scanned PDF (no text layer, or mostly pictures) is read
+by OCR (:mod:`.ocr`) and flagged ``ocr_used``.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from ..errors import (
     VbextractError,
 )
 from ..schema import WarningItem
-from . import docx, html, pdf, text
+from . import docx, html, ocr, pdf, text
 from .sniff import sniff
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_NEEDS_OCR = {"no_text_layer", "mostly_image"}  # reader warnings that OCR answers
 
 # format name -> (reader, file extensions that announce it)
 Reader = Callable[[bytes], tuple[str, Union[int, None], list[WarningItem]]]
@@ -80,11 +83,30 @@ def _requested(format: str | None, path: str | None) -> str:
     return (format or (Path(path).suffix.lstrip(".") if path else "")).lower()
 
 
+def _with_ocr(data: bytes, body: str, warnings: list[WarningItem]) -> tuple[str, list[WarningItem]]:
+    """The OCR text in place of a scanned PDF's (empty or partial) text layer.
+
+    The layer's warning gives way to ``ocr_used``; when OCR is unavailable or
+    reads nothing, the layer's text and warning stay and OCR's reason is added.
+    """
+    text, pages, ocr_warnings = ocr.ocr_pdf(data)
+    if not text.strip():
+        return body, warnings + ocr_warnings
+    kept = [w for w in warnings if w.code not in _NEEDS_OCR]
+    used = WarningItem(
+        code="ocr_used",
+        message=f"the scanned PDF ({pages} pages) was read by OCR (tesseract); "
+        "machine-read text is less accurate: check names, numbers and dates",
+    )
+    return text, [used, *kept, *ocr_warnings]
+
+
 def read(
     source: Union[str, Path, bytes],
     *,
     format: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: bool = False,
 ) -> RawText:
     """Read a path or bytes into :class:`RawText`.
 
@@ -92,6 +114,7 @@ def read(
     expects; the content decides.  Raises ``EmptyInputError``,
     ``InputTooLargeError`` (before reading more than ``max_bytes``),
     ``BinaryInputError``, ``CorruptFileError`` or ``UnsupportedFormatError``.
+    ``ocr=True`` reads a scanned PDF with tesseract (see :func:`_with_ocr`).
     """
     data, path = _load(source, max_bytes)
     if not data:
@@ -104,6 +127,8 @@ def read(
     try:
         actual = sniff(data)
         body, pages, warnings = READERS[actual](data)
+        if ocr and actual == "pdf" and any(w.code in _NEEDS_OCR for w in warnings):
+            body, warnings = _with_ocr(data, body, warnings)
     except VbextractError as exc:
         exc.path = exc.path or path
         raise
