@@ -266,8 +266,8 @@ def _phrase_anchor(phrases: Iterable[str], any_tone: bool) -> re.Pattern[str]:
 
 @cache
 def _unit_at() -> re.Pattern[str]:
-    """The blank before a unit of time ("hằng năm", "15 ngày")."""
-    return re.compile(rf"\s(?=(?:{alternation(units())}))", re.I)
+    """A unit of time ("hằng năm", "15 ngày")."""
+    return _phrase_anchor(units(), any_tone=False)
 
 
 def _rrule(unit_word: str, count: int = 1, month: int = 0, day: int = 0) -> Optional[str]:
