@@ -113,7 +113,9 @@ def _canonical_type_name(word: str) -> str:
 # "số" before a number, also as OCR reads it without its tone marks ("Chỉ thị so 05/CT-TTg").
 _SO_WORD = r"(?:số|SỐ|Số|sô|so)"
 _SO = re.compile(rf"(?<!\w){_SO_WORD}[ ]{{0,2}}:?[ ]{{0,2}}\n?$")
-_SO_BEFORE_NUMBER = re.compile(rf"(?<!\w){_SO_WORD}[ ]{{0,2}}:?[ ]{{0,2}}(?=\d)")
+# "Số" checked to stand alone after it is read (every form has two letters), so that the
+# engine scans for its first letter.
+_SO_BEFORE_NUMBER = re.compile(rf"{_SO_WORD}(?<!\w..)[ ]{{0,2}}:?[ ]{{0,2}}(?=\d)")
 _BETWEEN_OK = re.compile(r"[^;:()\[\]“”\"\n]{0,80}")
 _DATE_NUMERIC = re.compile(
     r"(?:[Nn]gày|NGÀY)?[ ]{0,2}\n?(\d{1,2})[ ]?([/.\-])[ ]?(\d{1,2})[ ]?\2[ ]?((?:19|20)\d\d)(?!\d)"

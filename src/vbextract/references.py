@@ -38,6 +38,7 @@ from .reference_reader import (
     Mention,
     alternation,
     codes_of_type,
+    phrases,
     symbol_mentions,
     types_alt,
 )
@@ -51,6 +52,7 @@ from .relations import (
     title_blocks,
     type_title_line,
 )
+from .scanning import initial_anchor, near, positions
 from .schema import CitedRelation, Reference, WarningItem
 from .symbols import Symbol, canonical_issuer, parse_symbol
 
@@ -183,6 +185,12 @@ def _named_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _named_anchor() -> re.Pattern[str]:
+    names = phrases()["named_type"]
+    return initial_anchor("".join({n[0] for n in names}), "|".join(re.escape(n[1:]) for n in names))
+
+
+@cache
 def _named_leads() -> dict[str, tuple[str, ...]]:
     leads: dict[str, list[str]] = {}
     for row in read_table("reference_phrases.tsv"):
@@ -203,7 +211,7 @@ _AMENDING = re.compile(rf"sửa đổi,?[ ]bổ sung[ ]một số điều[ ]củ
 def _named_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Documents cited by name without a symbol ("Luật Phòng, chống ma túy năm 2021")."""
     out: list[Mention] = []
-    for found in _named_pattern().finditer(text):
+    for found in near(_named_pattern(), text, positions(_named_anchor(), text)):
         start, doc_type = found.start(), found.group(1)
         if any(a <= start < b for a, b in taken) or (out and start < out[-1].end):
             continue

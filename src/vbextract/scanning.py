@@ -40,6 +40,13 @@ def _widths(pattern: re.Pattern[str]) -> tuple[int, int]:
     return longest, longest + _lookahead_width(parsed)
 
 
+def initial_anchor(initials: str, rest: str) -> re.Pattern[str]:
+    """An anchor at the first letter of a phrase: one of ``initials`` (a class a character
+    scan looks for) followed by ``rest`` (a regex of what may follow it).  It consumes one
+    character only, so it finds every start, overlapping ones too."""
+    return re.compile(f"[{re.escape(initials)}](?={rest})")
+
+
 def positions(anchor: re.Pattern[str], text: str) -> list[int]:
     """Where ``anchor`` matches in ``text`` (an anchor pattern consumes one character or a
     literal, so that a character scan finds it)."""

@@ -27,7 +27,9 @@ _SEGMENT = re.compile(r"[0-9A-Za-zĐđƯưÔô]{1,14}")
 # break after a dash: "5969/QĐ-\nUBND") around it.
 _SEPARATOR = re.compile(r"[ ]?([/\-–])(?:[ ]|\n)?")
 # Where a symbol may start: a number not glued to a word, a decimal or a date part.
-_ANCHOR = re.compile(r"(?<![\w./,\-–])\d{1,6}(?=[ ]?[/\-–])")
+# The number of a symbol; its first digit is matched before the look-behind so that the
+# engine scans for digits.
+_ANCHOR = re.compile(r"\d(?<![\w./,\-–]\d)\d{0,5}(?=[ ]?[/\-–])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER = re.compile(r"\d{1,6}")
 # A code: capital letter first ("KH", "NĐ", "TTg", "CTr", "QH15", "C04", "KH1N").

@@ -21,7 +21,7 @@ from typing import Iterable, Iterator, Optional
 from dateutil.relativedelta import relativedelta
 
 from .lexicon import read_table
-from .scanning import near, positions
+from .scanning import initial_anchor, near, positions
 
 YEAR = r"(?:19|20)\d{2}"
 _SP = r"\s{1,3}"
@@ -183,8 +183,8 @@ def _int(value: Optional[str]) -> Optional[int]:
 _YEAR_AT = re.compile(r"[12](?=[09]\d\d)")  # (?:19|20)\d{2}, checked loosely
 _DAY_SEPARATOR_AT = re.compile(r"\d(?=[ ]?[/\-])")  # the day of "30/6", "ngày 26-6"
 _DAY_MONTH_WORD_AT = re.compile(r"\d(?=\s{1,3}[tT](?i:háng))")  # the day of "ngày 11 tháng 9"
-_QUARTER_AT = re.compile(r"[qQ](?i:uý)")
-_HALF_AT = re.compile(r"[đĐcC](?i:ầu|uối)")  # "(6 tháng) đầu / cuối (năm)"
+_QUARTER_AT = re.compile(r"[qQ](?=(?i:uý))")
+_HALF_AT = re.compile(r"[đĐcC](?=(?i:ầu|uối))")  # "(6 tháng) đầu / cuối (năm)"
 
 
 def calendar_atoms(text: str) -> Iterator[Atom]:
@@ -261,7 +261,7 @@ def _phrase_anchor(phrases: Iterable[str], any_tone: bool) -> re.Pattern[str]:
     phrases = list(phrases)
     rests = [phrase[1:] for phrase in phrases if phrase[1:].strip()]
     rest = f"(?i:{alternation(rests, any_tone)})" if len(rests) == len(phrases) else ""
-    return re.compile(f"[{re.escape(_initials(phrases, any_tone))}]{rest}")
+    return initial_anchor(_initials(phrases, any_tone), rest)
 
 
 @cache
