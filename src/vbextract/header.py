@@ -11,12 +11,12 @@ other forms a text names itself in; a field the text does not give stays None.
 from __future__ import annotations
 
 import re
-from typing import Iterator
 
 from . import header_sources as sources
 from .header_dates import place_date
 from .header_names import canonical_body, fold, headed_organ, is_caps, organ_of
 from .lexicon import doc_type_by_code, doc_types, doc_type_names
+from .scanning import near, positions
 from .schema import Metadata, Signer, WarningItem
 from .signer import find_recipients, find_signature
 from .symbols import implied_issuer, parse_symbol
@@ -42,21 +42,7 @@ _CAPTION_LINES = 6
 # body that gives notice is the issuer.
 _NOTICE_TYPES = ("Thông báo", "Công văn")
 _SELF_MENTION = re.compile(r"\b(?P<type>[A-ZĐa-zđ][^\W\d_]{1,10}(?:[ ][^\W\d_]{1,10}){0,3})[ ]này\b")
-_SELF_REACH = 44  # the longest type group: four words of at most 11 letters, three spaces
-
-
-def _finditer_before(pattern: re.Pattern[str], text: str, literal: str, reach: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose matches all hold ``literal`` at most
-    ``reach`` characters after their start: matching is only tried just before the literal."""
-    pos = 0
-    while (found := text.find(literal, pos)) >= 0:
-        for start in range(max(pos, found - reach), found + 1):
-            if match := pattern.match(text, start):
-                yield match
-                pos = match.end()
-                break
-        else:
-            pos = found + 1
+_SELF_ANCHOR = re.compile("[ ]này")  # cannot overlap itself: a plain scan finds every one
 
 
 def _lines(text: str) -> list[str]:
@@ -192,7 +178,7 @@ def _self_type(text: str) -> str | None:
     """The type a text calls itself ("… căn cứ … và kế hoạch này")."""
     names = {fold(n): n for n in doc_type_names()}
     counts: dict[str, int] = {}
-    for match in _finditer_before(_SELF_MENTION, text, " này", _SELF_REACH):
+    for match in near(_SELF_MENTION, text, positions(_SELF_ANCHOR, text)):
         words = fold(match.group("type")).split()
         for size in range(len(words), 0, -1):
             if (key := " ".join(words[-size:])) in names:

@@ -49,7 +49,7 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=8192)
 def is_caps(line: str, share: float = 0.8) -> bool:
     """Mostly capital letters (a header line)."""
     letters = "".join(filter(str.isalpha, line))
