@@ -1,7 +1,7 @@
 """OCR hook for scanned PDFs: pages rendered by pypdfium2, read by the ``tesseract`` program.
 
 The ``tesseract`` command line is called directly (a page image on stdin, the
-text on stdout) rather than through pytesseract: pytesseract is only a wrapper
+words and their boxes on stdout) rather than through pytesseract: pytesseract is only a wrapper
 that writes temporary files and runs the same program, so it would add a
 dependency and disk traffic while giving less control over the per-page time
 limit and the error cases handled here.  Install the program and its
@@ -33,7 +33,11 @@ DEFAULT_PAGE_TIMEOUT = 60.0  # seconds of OCR per page
 _MAX_PIXELS = 40_000_000  # an oversized page is rendered at a lower resolution
 _MIN_LINE_CONFIDENCE = 50.0  # a line read with less mean confidence is noise (stamp, handwriting)
 _LANG_TIMEOUT = 10.0  # seconds for ``tesseract --list-langs``
-_ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per page: batch workers run in parallel
+
+
+def _env() -> dict[str, str]:
+    """One thread per page: tesseract's OpenMP threads slow it down, and batch workers run in parallel."""
+    return {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
 def unavailable(lang: str) -> str | None:
@@ -43,7 +47,7 @@ def unavailable(lang: str) -> str | None:
         return f"the tesseract program is not installed; install it with: {INSTALL_HINT}"
     try:
         listed = subprocess.run([program, "--list-langs"], capture_output=True,
-                                timeout=_LANG_TIMEOUT, env=_ENV, check=False)
+                                timeout=_LANG_TIMEOUT, env=_env(), check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         return f"the tesseract program does not run ({exc}); reinstall it with: {INSTALL_HINT}"
     output = (listed.stdout + listed.stderr).decode("utf-8", "replace").split()
@@ -75,7 +79,7 @@ def _recognise(program: str, image: bytes, lang: str, timeout: float) -> str:
     """
     done = subprocess.run(
         [program, "stdin", "stdout", "-l", lang, "tsv"],
-        input=image, capture_output=True, timeout=timeout, env=_ENV, check=False,
+        input=image, capture_output=True, timeout=timeout, env=_env(), check=False,
     )
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
