@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -23,23 +24,32 @@ TEXTS = st.lists(st.one_of(PIECES, st.integers(0, 2100).map(str)), max_size=40).
 )
 
 
-def _pairs() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+def _digits(kind: str) -> Callable[[str], list[int]]:
+    return lambda text: tp._digit_anchors(text)[kind]
+
+
+def _scan(anchor: re.Pattern[str]) -> Callable[[str], list[int]]:
+    return lambda text: positions(anchor, text)
+
+
+def _pairs() -> list[tuple[str, re.Pattern[str], Callable[[str], list[int]]]]:
     recurring, periodic = tp._recurrence_res()
     durations = tp._duration_res()
+    units = _scan(tp._unit_at())
     return [
-        ("day-month-year", tp._NUM_DMY, tp._YEAR_AT),
-        ("iso", tp._ISO, tp._YEAR_AT),
-        ("day-month", tp._NUM_DM, tp._DAY_SEPARATOR_AT),
-        ("written day", tp._WORD_DMY, tp._DAY_MONTH_WORD_AT),
-        ("month", tp._MONTH, tp._YEAR_AT),
-        ("quarter", tp._quarter_re(), tp._QUARTER_AT),
-        ("half year", tp._HALF, tp._HALF_AT),
-        ("year range", tp._YEAR_RANGE, tp._YEAR_AT),
-        ("year", tp._YEAR, tp._YEAR_AT),
-        ("every", recurring, tp._unit_at()),
-        ("periodic", periodic, tp._phrase_anchor(tp.words("periodic"), any_tone=True)),
-        ("duration", durations[0], tp._unit_at()),
-        ("duration before anchor", durations[1], tp._unit_at()),
+        ("day-month-year", tp._NUM_DMY, _digits("year")),
+        ("iso", tp._ISO, _digits("year")),
+        ("day-month", tp._NUM_DM, _digits("separator")),
+        ("written day", tp._WORD_DMY, _digits("month_word")),
+        ("month", tp._MONTH, _digits("year")),
+        ("quarter", tp._quarter_re(), _scan(tp._QUARTER_AT)),
+        ("half year", tp._HALF, _scan(tp._HALF_AT)),
+        ("year range", tp._YEAR_RANGE, _digits("year")),
+        ("year", tp._YEAR, _digits("year")),
+        ("every", recurring, units),
+        ("periodic", periodic, _scan(tp._phrase_anchor(tp.words("periodic"), any_tone=True))),
+        ("duration", durations[0], units),
+        ("duration before anchor", durations[1], units),
     ]
 
 
@@ -56,18 +66,18 @@ PAIRS = _pairs()
     ],
 )
 def test_scanning_matches_finditer_on_real_forms(text):
-    for name, pattern, anchor in PAIRS:
+    for name, pattern, anchors in PAIRS:
         plain = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        assert plain == [(m.span(), m.groups()) for m in near(pattern, text, positions(anchor, text))], name
+        assert plain == [(m.span(), m.groups()) for m in near(pattern, text, anchors(text))], name
     assert any(next(pattern.finditer(text), None) for _, pattern, _ in PAIRS)
 
 
 @given(TEXTS)
 @settings(max_examples=400, deadline=None)
 def test_scanning_matches_finditer(text):
-    for name, pattern, anchor in PAIRS:
+    for name, pattern, anchors in PAIRS:
         plain = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        assert plain == [(m.span(), m.groups()) for m in near(pattern, text, positions(anchor, text))], name
+        assert plain == [(m.span(), m.groups()) for m in near(pattern, text, anchors(text))], name
 
 
 def test_initials_cover_case_folds():

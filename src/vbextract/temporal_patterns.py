@@ -180,24 +180,36 @@ def _int(value: Optional[str]) -> Optional[int]:
 # character scan finds (a year, a day number before a separator, "quý", a unit of time):
 # :func:`vbextract.scanning.near` tries a pattern only just before each anchor.
 
-_YEAR_AT = re.compile(r"[12](?=[09]\d\d)")  # (?:19|20)\d{2}, checked loosely
-_DAY_SEPARATOR_AT = re.compile(r"\d(?=[ ]?[/\-])")  # the day of "30/6", "ngày 26-6"
-_DAY_MONTH_WORD_AT = re.compile(r"\d(?=\s{1,3}[tT](?i:háng))")  # the day of "ngày 11 tháng 9"
+# Digits, in one scan: a year (?:19|20)\d{2} (checked loosely), the day of "30/6" or
+# "ngày 26-6" before its separator, the day of "ngày 11 tháng 9"; what follows a digit
+# tells the three apart.
+_DIGIT_AT = re.compile(
+    r"\d(?:(?<=[12])(?=[09]\d\d)(?P<year>)|(?=[ ]?[/\-])(?P<separator>)|(?=\s{1,3}[tT](?i:háng))(?P<month_word>))"
+)
 _QUARTER_AT = re.compile(r"[qQ](?=(?i:uý))")
 _HALF_AT = re.compile(r"[đĐcC](?=(?i:ầu|uối))")  # "(6 tháng) đầu / cuối (năm)"
 
 
+def _digit_anchors(text: str) -> dict[str, list[int]]:
+    """Positions of the digits :data:`_DIGIT_AT` finds, by kind."""
+    digits: dict[str, list[int]] = {"year": [], "separator": [], "month_word": []}
+    for m in _DIGIT_AT.finditer(text):
+        digits[m.lastgroup or ""].append(m.start())
+    return digits
+
+
 def calendar_atoms(text: str) -> Iterator[Atom]:
     """Every calendar expression (valid or not; check ``spec.is_valid()``)."""
-    years = positions(_YEAR_AT, text)
+    digits = _digit_anchors(text)
+    years = digits["year"]
     for m in near(_NUM_DMY, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[4]), int(m[3]), int(m[1])))
     for m in near(_ISO, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("day", int(m[1]), int(m[2]), int(m[3])))
-    for m in near(_NUM_DM, text, positions(_DAY_SEPARATOR_AT, text)):
+    for m in near(_NUM_DM, text, digits["separator"]):
         day = int(m[1] or m[2])
         yield Atom(m.start(), m.end(), CalendarSpec("day", None, int(m[3]), day), needs_cue=m[1] is None)
-    for m in near(_WORD_DMY, text, positions(_DAY_MONTH_WORD_AT, text)):
+    for m in near(_WORD_DMY, text, digits["month_word"]):
         yield Atom(m.start(), m.end(), CalendarSpec("day", _int(m[3]), int(m[2]), int(m[1])))
     for m in near(_MONTH, text, years):
         yield Atom(m.start(), m.end(), CalendarSpec("month", int(m[2]), int(m[1])))
