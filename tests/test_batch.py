@@ -119,3 +119,19 @@ def test_extract_many_yields_documents(tmp_path: Path) -> None:
     documents = list(extract_many([tmp_path / "in", tmp_path / "missing.txt"], workers=2))
     assert sorted(Path(d.source.path).name for d in documents) == ["doc0000.txt", "doc0001.txt", "doc0002.txt"]
     assert all(d.text.startswith("KẾ HOẠCH") for d in documents)
+
+
+def test_rerun_with_ocr_redoes_scans_only(tmp_path: Path) -> None:
+    """A scan converted without text is redone by a run with OCR; text documents are not."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_bytes(SEED.read_bytes())
+    (folder / "scan.pdf").write_bytes((ROOT / "corpora" / "pdf" / "p07_qd_729_ttg.pdf").read_bytes())
+    out = tmp_path / "out.jsonl"
+    assert run_batch([folder], out, workers=1, progress=False).done == 2
+    again = run_batch([folder], out, workers=1, progress=False, ocr=True)
+    assert (again.done, again.skipped) == (1, 1)
+    records = _records(out)
+    assert sorted(r["source"]["path"] for r in records) == ["in/plan.txt", "in/scan.pdf"]
+    scan = next(r for r in records if r["source"]["path"] == "in/scan.pdf")
+    assert {w["code"] for w in scan["warnings"]} & {"ocr_used", "ocr_unavailable"}

@@ -26,6 +26,8 @@ from .pipeline import extract
 from .schema import Document, ErrorRecord, Source, WarningItem
 
 DEFAULT_TIMEOUT = 120.0
+# A record with one of these warnings holds no (or little) text: a re-run with --ocr redoes it.
+_UNREAD_CODES = frozenset({"no_text_layer", "mostly_image"})
 _INDEX_NAME = ".vbextract-index.jsonl"
 
 
@@ -77,26 +79,31 @@ def error_record(source: Source, code: str, message: str) -> dict:
     return ErrorRecord(source=source, error=WarningItem(code=code, message=message)).model_dump(mode="json")
 
 
+def _unread(record: dict) -> bool:
+    return any(w["code"] in _UNREAD_CODES for w in record.get("warnings", ()))
+
+
 # --- sinks: where records go ---------------------------------------------------------
 class JsonlSink:
     """Append records to one JSONL file; resume from the complete lines already there."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, redo_unread: bool = False) -> None:
         self.path = path
         self.done: set[str] = set()
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.exists():
-            self._recover()
+            self._recover(redo_unread)
         self._handle = path.open("a", encoding="utf-8")
 
-    def _recover(self) -> None:
+    def _recover(self, redo_unread: bool) -> None:
+        """Keep the complete document records (minus scans about to be redone with OCR)."""
         kept = []
         for line in self.path.read_text(encoding="utf-8").splitlines():
             try:
                 record = json.loads(line)
             except json.JSONDecodeError:
                 continue  # a line cut by a crash: dropped, its input is redone
-            if "error" not in record:
+            if "error" not in record and not (redo_unread and _unread(record)):
                 self.done.add(record["source"]["sha256"])
                 kept.append(line)
         tmp = self.path.with_suffix(".tmp")
@@ -114,7 +121,7 @@ class JsonlSink:
 class FolderSink:
     """One JSON file per input, mirroring input paths; an index file records what is done."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, redo_unread: bool = False) -> None:
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
         self.index = path / _INDEX_NAME
@@ -125,7 +132,7 @@ class FolderSink:
                     entry = json.loads(line)
                 except json.JSONDecodeError:
                     continue
-                if (path / entry["file"]).exists():
+                if (path / entry["file"]).exists() and not (redo_unread and entry.get("unread")):
                     self.done.add(entry["sha256"])
         self._index = self.index.open("a", encoding="utf-8")
 
@@ -139,7 +146,8 @@ class FolderSink:
         if not is_error:
             stale = self.path / (name + ".error.json")
             stale.unlink(missing_ok=True)
-            entry = {"sha256": record["source"]["sha256"], "file": target.relative_to(self.path).as_posix()}
+            entry = {"sha256": record["source"]["sha256"], "file": target.relative_to(self.path).as_posix(),
+                     "unread": _unread(record)}
             self._index.write(json.dumps(entry, ensure_ascii=False) + "\n")
             self._index.flush()
 
@@ -147,10 +155,12 @@ class FolderSink:
         self._index.close()
 
 
-def open_sink(out: Union[str, Path]) -> Union[JsonlSink, FolderSink]:
-    """A JSONL sink for ``*.jsonl``, else a folder sink."""
+def open_sink(out: Union[str, Path], *, redo_unread: bool = False) -> Union[JsonlSink, FolderSink]:
+    """A JSONL sink for ``*.jsonl``, else a folder sink.  ``redo_unread``: records of
+    scans converted without text are not counted as done (a re-run with OCR redoes them)."""
     out = Path(out)
-    return JsonlSink(out) if out.suffix.lower() == ".jsonl" else FolderSink(out)
+    sink = JsonlSink if out.suffix.lower() == ".jsonl" else FolderSink
+    return sink(out, redo_unread=redo_unread)
 
 
 # --- progress ----------------------------------------------------------------------------
@@ -273,7 +283,7 @@ def run_batch(
     ``ocr=True`` reads scanned PDFs with tesseract (slow: seconds per page)."""
     started = time.monotonic()
     items = list(iter_inputs(inputs))
-    sink = open_sink(out)
+    sink = open_sink(out, redo_unread=ocr)
     summary = BatchSummary()
     bar = Progress(len(items), enabled=progress)
     skip = set() if force else sink.done
