@@ -25,6 +25,11 @@ _INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _DECOMPOSED = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Any character one of the four steps above would rewrite (one scan instead of four on clean text).
+_CHARACTER_NOISE = re.compile(
+    r"[\r\u2028\u2029\x0b\x0c\x85\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0e-\x1f\x7f"
+    r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
 
 # --- HTML residue --------------------------------------------------------------
 _FOOTNOTE_MARK = re.compile(r"<sup>\s*(?:\d{1,3}|\*{1,3})\s*</sup>", re.I)
@@ -156,10 +161,11 @@ def _entity(match: re.Match[str]) -> str:
 
 
 def _character_level(text: MappedText) -> MappedText:
-    text = text.sub(_LINE_ENDS, "\n")
-    text = text.sub(_INVISIBLE, "")
-    text = text.sub(_CONTROL, " ")
-    text = text.sub(_ODD_SPACES, " ")
+    if _CHARACTER_NOISE.search(text.text):
+        text = text.sub(_LINE_ENDS, "\n")
+        text = text.sub(_INVISIBLE, "")
+        text = text.sub(_CONTROL, " ")
+        text = text.sub(_ODD_SPACES, " ")
     if unicodedata.is_normalized("NFC", text.text):
         return text
     return text.sub(_DECOMPOSED, _nfc)
