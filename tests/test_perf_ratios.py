@@ -18,9 +18,10 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_pipeline.py"
 
 #: Highest accepted cost of each stage, as a multiple of the normaliser's cost.
-STAGE_LIMITS = {"header": 5.0, "sections": 5.0, "references": 5.0, "dates": 5.0, "agencies": 5.0, "tasks": 5.0}
-#: Highest accepted cost of all stages together (normaliser included).
-TOTAL_LIMIT = 15.0
+#: Measured 2026-11-23: every stage costs 0.2-0.9x the normaliser; the limits leave room for noise.
+STAGE_LIMITS = {"header": 3.0, "sections": 3.0, "references": 3.0, "dates": 3.0, "agencies": 3.0, "tasks": 3.0}
+#: Highest accepted cost of all stages together (normaliser included); measured 4x.
+TOTAL_LIMIT = 8.0
 
 
 def _bench() -> ModuleType:
