@@ -195,7 +195,6 @@ class _Reader:
                 self.visit(child, None)
 
     def _has_own(self, node: Node) -> bool:
-        text = self.text
         if self.roles.heading(node.body, node.head_end):
             return True
         return self.attribution(node.body, node.own_end) is not None
@@ -233,7 +232,6 @@ class _Reader:
 
     def _fields(self, node: Node) -> bool:
         """Items carrying "Đơn vị chủ trì: X" / "Đơn vị phối hợp: Y" / "Thời gian: …"."""
-        text = self.text
         lead_kid = support = time = None
         for kid in node.children:
             if lead_kid is None and (value := self.roles.field_value(kid.body, kid.own_end, "lead_field")):
