@@ -13,7 +13,7 @@ import networkx as nx
 _COLOURS = {"held": "#2b6cb0", "cited": "#a0aec0", "uncertain": "#dd6b20"}
 _EDGE_COLOURS = {"implements": "#2f855a", "reports_on": "#6b46c1", "based_on": "#4a5568", "replaces": "#c53030",
                  "repeals": "#c53030", "amends": "#d69e2e", "guides": "#3182ce", "mentions": "#cbd5e0"}
-_WIDTH, _LAYER_HEIGHT, _MARGIN = 1200, 140, 60
+_WIDTH, _LAYER_HEIGHT, _MARGIN, _NODE_SPACING, _LABEL_CHARS = 1200, 140, 60, 130, 22
 
 
 def _layers(graph: nx.MultiDiGraph) -> dict[str, int]:
@@ -33,26 +33,32 @@ def _layers(graph: nx.MultiDiGraph) -> dict[str, int]:
     return depth
 
 
-def _positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+def _positions(graph: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], int]:
+    """Node positions (parents above children) and the drawing width they need."""
     depth = _layers(graph)
     rows: dict[int, list[str]] = {}
     for node in sorted(graph.nodes, key=lambda n: (graph.nodes[n].get("date", ""), n)):
         rows.setdefault(depth[node], []).append(node)
+    width = max(_WIDTH, _NODE_SPACING * max((len(r) for r in rows.values()), default=1) + 2 * _MARGIN)
     pos = {}
     for level, nodes in rows.items():
-        step = (_WIDTH - 2 * _MARGIN) / max(len(nodes), 1)
+        step = (width - 2 * _MARGIN) / max(len(nodes), 1)
         for i, node in enumerate(nodes):
             pos[node] = (_MARGIN + step * (i + 0.5), _MARGIN + level * _LAYER_HEIGHT)
-    return pos
+    return pos, int(width)
 
 
 def _label(data: dict, node: str) -> str:
-    return data.get("symbol") or data.get("title", "")[:30] or node
+    """Symbol, else the start of the title, else the type or file name."""
+    path_stem = (data.get("path") or "").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    title = data.get("title", "")
+    return data.get("symbol") or (title[:_LABEL_CHARS] + "…" if len(title) > _LABEL_CHARS else title) \
+        or data.get("doc_type") or path_stem or node
 
 
 def render_html(graph: nx.MultiDiGraph, title: str = "vbextract citation graph") -> str:
     """The whole page as one string: SVG drawing, legend, hover details, pan and zoom."""
-    pos = _positions(graph)
+    pos, width = _positions(graph)
     height = _MARGIN * 2 + _LAYER_HEIGHT * (max((y for _, y in pos.values()), default=0) // _LAYER_HEIGHT + 1)
     parts = []
     for u, v, data in graph.edges(data=True):
@@ -64,21 +70,22 @@ def render_html(graph: nx.MultiDiGraph, title: str = "vbextract citation graph")
             f'marker-end="url(#arrow)"><title>{html.escape(_label(graph.nodes[u], u))} {relation} '
             f"{html.escape(_label(graph.nodes[v], v))}</title></line>"
         )
-    for node, (x, y) in pos.items():
+    for index, (node, (x, y)) in enumerate(sorted(pos.items(), key=lambda item: (item[1][1], item[1][0]))):
         data = graph.nodes[node]
+        label_y = y + (26 if index % 2 == 0 else 42)  # staggered so neighbours' labels do not collide
         kind = "uncertain" if data.get("uncertain") else "held" if data.get("held") else "cited"
         details = json.dumps({k: v for k, v in data.items() if v not in ("", 0)}, ensure_ascii=False)
         parts.append(
             f'<g class="node" data-id="{html.escape(node)}" data-details="{html.escape(details)}">'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="11" fill="{_COLOURS[kind]}"/>'
-            f'<text x="{x:.1f}" y="{y + 26:.1f}" text-anchor="middle">{html.escape(_label(data, node))}</text>'
+            f'<text x="{x:.1f}" y="{label_y:.1f}" text-anchor="middle">{html.escape(_label(data, node))}</text>'
             f"<title>{html.escape(node)}</title></g>"
         )
     legend = " ".join(
         f'<span style="color:{c}">&#9644; {r}</span>' for r, c in _EDGE_COLOURS.items()
     ) + " | " + " ".join(f'<span style="color:{c}">&#9679; {k}</span>' for k, c in _COLOURS.items())
     return _PAGE.format(
-        title=html.escape(title), legend=legend, width=_WIDTH, height=int(height), body="\n".join(parts),
+        title=html.escape(title), legend=legend, width=width, height=int(height), body="\n".join(parts),
         nodes=graph.number_of_nodes(), edges=graph.number_of_edges(),
     )
 
