@@ -41,12 +41,16 @@ _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}\b[^<>]{0,500}>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
 
 # --- markdown residue ----------------------------------------------------------
+# Patterns about a "*" or "__" open with it and check the character before it with a
+# look-behind placed after it (the regex engine then skips ahead to each "*").
 _GLUED_HEADING = re.compile(
-    r"(?<=[^\s*])\*\*(?=(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,4}|[a-zđ])[.\-)]\s?\S)"
+    r"\*\*(?<=[^\s*]\*\*)(?=(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,4}|[a-zđ])[.\-)]\s?\S)"
 )
 _BOLD_PAIR_JOIN = re.compile(r"\*\*\*\*")
-_BOLD = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
-_ITALIC = re.compile(r"(?<![\s*])\*(?![\s*])|(?<=[\s(\"“])\*(?=[^\s*])|(?<=[^\s*])\*(?=[\s).,;:\"”]|$)", re.M)
+_BOLD = re.compile(r"\*\*|__(?=\S)|__(?<=\S__)")
+_ITALIC = re.compile(
+    r"\*(?:(?<![\s*]\*)(?![\s*])|(?<=[\s(\"“]\*)(?=[^\s*])|(?<=[^\s*]\*)(?=[\s).,;:\"”]|$))", re.M
+)
 _MD_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ ]+", re.M)
 _MD_RULE = re.compile(r"^[ ]{0,3}(?:[-=_*][ ]?){3,}[ ]*$", re.M)
 _TABLE_RULE = re.compile(r"^[ ]*\|?(?:[ ]*:?-{2,}:?[ ]*\|){1,60}[ ]*(?::?-{2,}:?[ ]*)?$", re.M)
@@ -58,7 +62,10 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 # Old-style placement puts the mark on the last vowel of an open oa/oe/uy
 # syllable (hoà, khoẻ, thuỷ); the modern rule puts it on the first (hòa, khỏe,
 # thủy).  Swapping keeps the string length.  "qu" + y is left alone (quý).
-_OPEN_GLIDE = re.compile(r"([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?!\w)|([uU])([ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
+# One character class per letter (the engine skips to each o/u); the callback keeps
+# the pairs that are open glides: o + a/e, u + y.
+_GLIDE_MARKED = {"o": "àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ", "u": "ỳýỷỹỵỲÝỶỸỴ"}
+_OPEN_GLIDE = re.compile(rf"[oOuU][{''.join(_GLIDE_MARKED.values())}](?!\w)")
 
 # --- page noise ------------------------------------------------------------------
 _PAGE_LINE = (
@@ -92,6 +99,7 @@ _ACROSS_PAGE = re.compile(
 )
 # "36-\nCT/TW", "5969/QĐ-\nUBND": a document symbol broken after its dash.
 _BROKEN_SYMBOL = re.compile(r"(?<=[0-9A-ZĐ]-)[ ]*\n(?=[A-ZĐ]{1,10}\b)")
+_BROKEN_SYMBOL_DASH = re.compile(r"-[ ]*\n")  # what every such break holds (a fast scan)
 
 _MAX_PASSES = 4
 _BODY_LINE_MIN = 40
@@ -145,10 +153,11 @@ def _join_across_page(match: re.Match[str]) -> str:
 
 
 def _modern_tone(match: re.Match[str]) -> str:
+    first, marked = match.group(0)
+    if marked not in _GLIDE_MARKED[first.lower()]:
+        return match.group(0)
     if match.start() and match.string[match.start() - 1] in "qQ":  # "quý", "quả": qu + vowel
         return match.group(0)
-    groups = [g for g in match.groups() if g is not None]
-    first, marked = groups
     base, mark = unicodedata.normalize("NFD", marked)[0], unicodedata.normalize("NFD", marked)[1:]
     return unicodedata.normalize("NFC", first + mark) + base
 
@@ -209,11 +218,13 @@ def _markdown_residue(text: MappedText) -> MappedText:
 
 
 def _white_space(text: MappedText) -> MappedText:
-    text = text.sub(_SPACE_RUN, " ")
+    if "  " in text.text:
+        text = text.sub(_SPACE_RUN, " ")
     value = text.text
     if " \n" in value or "\n " in value or value[:1] == " " or value[-1:] == " ":
         text = text.sub(_LINE_EDGE_SPACE, "")
-    text = text.sub(_BLANK_RUN, "\n\n")
+    if "\n\n\n" in text.text:
+        text = text.sub(_BLANK_RUN, "\n\n")
     value = text.text
     inner = value.strip("\n")
     if len(inner) == len(value):
@@ -268,7 +279,8 @@ def _pass(text: MappedText) -> tuple[MappedText, list[WarningItem]]:
     text = text.sub(_ACROSS_PAGE, _join_across_page)
     text = text.sub(_PAGE_MARKER, "")
     text = _white_space(text)
-    text = text.sub(_BROKEN_SYMBOL, "")
+    if _BROKEN_SYMBOL_DASH.search(text.text):
+        text = text.sub(_BROKEN_SYMBOL, "")
     text = text.sub(_BROKEN_LINE, _join_broken_line)
     text, warnings = _duplicate_blocks(text)
     return _white_space(text), warnings
