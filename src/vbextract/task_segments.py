@@ -150,6 +150,16 @@ def build_tree(
     root = Node("root", -1.0, 0, 0, 0, 0)
     stack = [root]
     skipping = False
+    run = (0, -1)  # (first line end, paragraph end) of the last paragraph walked
+
+    def paragraph_end(e: int) -> int:
+        # A later line of the walked run ends the same paragraph: each run is walked
+        # once, so a text of many unmarked lines stays linear.
+        nonlocal run
+        if not run[0] <= e <= run[1]:
+            run = (e, _paragraph_end(text, e))
+        return run[1]
+
     for s, e in _lines(text, end):
         line = text[s:e]
         if _RECIPIENTS.match(line):
@@ -164,7 +174,7 @@ def build_tree(
         kind, rank, mlen = classify(line)
         if kind == "para":
             umbrella = text[s:e].rstrip().endswith(":") and stack[-1].kind not in {"dash", "plus"}
-            if _after_break(text, s) and starts_unit(s, _paragraph_end(text, e), stack[-1]):
+            if _after_break(text, s) and starts_unit(s, paragraph_end(e), stack[-1]):
                 while len(stack) > 1 and not (stack[-1].is_section or stays_open(stack[-1])):
                     stack.pop()
             elif not umbrella:
