@@ -34,9 +34,15 @@ _CHARACTER_NOISE = re.compile(
 # --- HTML residue --------------------------------------------------------------
 _FOOTNOTE_MARK = re.compile(r"<sup>\s*(?:\d{1,3}|\*{1,3})\s*</sup>", re.I)
 _SUP_TAG = re.compile(r"</?su[pb]>", re.I)
-_ROW_END = re.compile(r"\s*</tr\s*>\s*", re.I)
-_CELL_START = re.compile(r"\s*<t[dh]\b[^<>]{0,200}>\s*", re.I)
-_BREAK_TAG = re.compile(r"\s*<(?:br|/p|/div|/h[1-6]|/li|/table|/thead|/tbody)\b[^<>]{0,200}>\s*", re.I)
+# Each tag pattern with the white space around it, and the bare tag: a scan for the
+# tag opens on "<" and is fast; the whole pattern runs only where the tag occurs.
+_ROW_END = r"</tr\s*>"
+_CELL_START = r"<t[dh]\b[^<>]{0,200}>"
+_BREAK_TAG = r"<(?:br|/p|/div|/h[1-6]|/li|/table|/thead|/tbody)\b[^<>]{0,200}>"
+_HTML_BLOCK_STEPS = tuple(
+    (re.compile(rf"\s*{tag}\s*", re.I), re.compile(tag, re.I), replacement)
+    for tag, replacement in ((_ROW_END, "\n"), (_CELL_START, " | "), (_BREAK_TAG, "\n"))
+)
 _ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,15}\b[^<>]{0,500}>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,10});")
 
@@ -184,9 +190,9 @@ def _html_residue(text: MappedText) -> MappedText:
     if "<" in text.text:
         text = text.sub(_FOOTNOTE_MARK, "")
         text = text.sub(_SUP_TAG, "")
-        text = text.sub(_ROW_END, "\n")
-        text = text.sub(_CELL_START, " | ")
-        text = text.sub(_BREAK_TAG, "\n")
+        for pattern, tag, replacement in _HTML_BLOCK_STEPS:
+            if tag.search(text.text):
+                text = text.sub(pattern, replacement)
         text = text.sub(_ANY_TAG, "")
     if "&" in text.text:
         text = text.sub(_ENTITY, _entity)
@@ -194,15 +200,15 @@ def _html_residue(text: MappedText) -> MappedText:
     return text
 
 
-# (pattern, replacement, characters without which the step cannot apply): most texts
-# have no markdown at all, and a substring test is far cheaper than a regex scan.
+# (pattern, replacement, strings without any of which the step cannot apply): most
+# texts have no markdown at all, and a substring test is far cheaper than a regex scan.
 _MARKDOWN_STEPS = (
     (_BOLD_PAIR_JOIN, "\n", "*"),
     (_GLUED_HEADING, "\n", "*"),
     (_BOLD, "", "*_"),
     (_ITALIC, "", "*"),
     (_MD_HEADING, "", "#"),
-    (_TABLE_RULE, "", "-"),
+    (_TABLE_RULE, "", ("--",)),
     (_MD_RULE, "", "-=_*"),
     (_EDGE_PIPE, "", "|"),
     (_INNER_PIPE, " | ", "|"),
