@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from test_agencies import MENTIONS
 from vbextract.agencies import find_agencies, match_agency, split_agency_list
 
 _PIECES = [
@@ -49,7 +50,7 @@ def test_match_and_split_never_crash(text: str, pos: int) -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.sampled_from([m[0] for m in __import__("tests.test_agencies", fromlist=["MENTIONS"]).MENTIONS]),
+@given(st.sampled_from([m[0] for m in MENTIONS]),
        st.sampled_from(["  ", "\t", "**", "__"]))
 def test_stable_under_markdown_noise_around(sentence: str, noise: str) -> None:
     plain = [a.name for a in find_agencies(sentence)]
