@@ -28,6 +28,7 @@ reference.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date
 from functools import cache
 from typing import Optional
@@ -410,14 +411,15 @@ def find_references(
 
 def _mark_asides(text: str, mentions: list[Mention]) -> None:
     """Citations in a parenthesis right after another citation ("(theo Quyết định …)")."""
+    order = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in order]
     for m in mentions:
         opening = re.match(r"[ ]{0,2}\(", text[m.end:m.end + 3])
         if not opening:
             continue
         close = text.find(")", m.end, m.end + 300)
-        for other in mentions:
-            if m.end < other.start < close:
-                other.aside = True
+        for other in order[bisect_right(starts, m.end):bisect_left(starts, close)]:
+            other.aside = True
 
 
 def _unique(cites: list[CitedRelation]) -> list[CitedRelation]:
