@@ -179,6 +179,12 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+@cache
+def _head_words() -> int:
+    """Most words in an organ head or a level word: how far ahead a name is matched."""
+    return max(len(name.split()) for name in [o.name for o in organs()] + list(_places()))
+
+
 def proper_case(caps: str) -> str:
     """Canonical casing of a body's name printed in capitals, by rule (NĐ 30/2020/NĐ-CP Phụ lục
     II): the organ head as in the table, the first word of its field and of each field joined
@@ -189,7 +195,7 @@ def proper_case(caps: str) -> str:
     place_follows = False
     in_field = False
     while i < len(words):
-        rest = " ".join(words[i:])
+        rest = " ".join(words[i:i + _head_words() + 1])  # one word past the longest head
         # inside a name only the accented spelling counts ("tiêu cực" is not "Cục")
         organ = organ_of(rest) if i == 0 else next(
             (o for o in organs() if rest == o.name.lower() or rest.startswith(o.name.lower() + " ")), None
