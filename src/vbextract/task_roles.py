@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,9 @@ class Roles:
         self.text = text
         self.folded = fold(text)
         self.index = NameIndex(text, agencies)
+        # request cues found once: each clause looks its own up by bisection
+        self._cues = [(m.start(), m.end(), m.group(0)) for m in _REQUEST.finditer(self.folded)]
+        self._cue_starts = [c[0] for c in self._cues]
 
     # ------------------------------------------------------------------ words
     def verb_at(self, i: int) -> bool:
@@ -190,15 +194,16 @@ class Roles:
         lead: list[str] = []
         spans: list[Span] = []
         last = 0
-        for m in _REQUEST.finditer(folded, i, end):
-            at = m.start()
+        for at, cue_end, cue in self._cues[bisect_left(self._cue_starts, i):]:
+            if cue_end > end:
+                break
             if lead and ";" in text[last:at]:
                 break  # a later "; yêu cầu Y …" is a clause of its own
-            if m.group(0) in {"giao", "moi"} and text[at:m.end()].lower() not in {"giao", "mời"}:
+            if cue in {"giao", "moi"} and text[at:cue_end].lower() not in {"giao", "mời"}:
                 continue
             if not self._opens_clause(i, at):
                 continue
-            names = self.agency_list(_skip_space(text, m.end()), end, loose=True)
+            names = self.agency_list(_skip_space(text, cue_end), end, loose=True)
             if names:
                 lead += names.names
                 spans += names.spans

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from . import task_roles as roles
@@ -33,7 +34,7 @@ from .task_segments import Node, build_tree, classify, preamble_end
 from .task_tables import table_tasks
 
 _SENTENCE = re.compile(r"(?<=[.;])[ \n]{1,3}(?=\S)")
-_FULL_STOP = re.compile(r"(?<=\.)[ \n]{1,3}(?=%s)" % UPPER)
+_FULL_STOP = re.compile(r"\.[ \n]{1,3}(?=%s)" % UPPER)
 _NARROWING = re.compile(r"(?:rieng|trong do|dong thoi|ngoai ra)\b")
 _SECTION_NO_TASK = roles.CUES.get("no_task_section", ())
 # Longest clause read for its agencies and duty: real sentences stay well under it
@@ -284,8 +285,17 @@ def _first_sentence_end(text: str, start: int, end: int) -> int:
     while start < end and text[start] in " \n":
         start += 1
     end = min(end, start + _MAX_SENTENCE)
-    m = _FULL_STOP.search(text, start + 1, end)
-    return m.start() if m else end
+    stops, capitals = _full_stops(text)
+    k = bisect_left(stops, start + 1)
+    return stops[k] if k < len(stops) and capitals[k] < end else end
+
+
+@lru_cache(maxsize=2)
+def _full_stops(text: str) -> tuple[list[int], list[int]]:
+    """Where each sentence ends (just after its full stop) and where the capital opening
+    the next one is, found once per text."""
+    found = [(m.start() + 1, m.end()) for m in _FULL_STOP.finditer(text)]
+    return [f[0] for f in found], [f[1] for f in found]
 
 
 def _trim_end(text: str, i: int) -> int:
