@@ -25,10 +25,11 @@ _INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _DECOMPOSED = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-# Any character one of the four steps above would rewrite (one scan instead of four on clean text).
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # undecodable residue: no UTF-8 output can hold it
+# Any character one of the steps above would rewrite (one scan instead of five on clean text).
 _CHARACTER_NOISE = re.compile(
     r"[\r\u2028\u2029\x0b\x0c\x85\ufeff\u200b\u200c\u200d\u2060\u00ad\x00-\x08\x0e-\x1f\x7f"
-    r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+    r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000\ud800-\udfff]"
 )
 
 # --- HTML residue --------------------------------------------------------------
@@ -181,6 +182,7 @@ def _character_level(text: MappedText) -> MappedText:
         text = text.sub(_INVISIBLE, "")
         text = text.sub(_CONTROL, " ")
         text = text.sub(_ODD_SPACES, " ")
+        text = text.sub(_LONE_SURROGATE, "\ufffd")
     if unicodedata.is_normalized("NFC", text.text):
         return text
     return text.sub(_DECOMPOSED, _nfc)
