@@ -60,6 +60,8 @@ def _load(source: Union[str, Path, bytes], max_bytes: int) -> tuple[bytes, str |
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input of {len(data)} bytes exceeds the limit of {max_bytes}")
         return data, None
+    if not isinstance(source, (str, os.PathLike)):
+        raise VbextractError(f"cannot read an object of type {type(source).__name__}: give a path, bytes or a text")
     path = os.fspath(source)
     try:
         size = os.stat(path).st_size
