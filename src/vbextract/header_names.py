@@ -185,6 +185,11 @@ def _head_words() -> int:
     return max(len(name.split()) for name in [o.name for o in organs()] + list(_places()))
 
 
+@cache
+def _lower_organs() -> tuple[tuple[Organ, str], ...]:
+    return tuple((o, o.name.lower()) for o in organs())
+
+
 def proper_case(caps: str) -> str:
     """Canonical casing of a body's name printed in capitals, by rule (NĐ 30/2020/NĐ-CP Phụ lục
     II): the organ head as in the table, the first word of its field and of each field joined
@@ -198,7 +203,7 @@ def proper_case(caps: str) -> str:
         rest = " ".join(words[i:i + _head_words() + 1])  # one word past the longest head
         # inside a name only the accented spelling counts ("tiêu cực" is not "Cục")
         organ = organ_of(rest) if i == 0 else next(
-            (o for o in organs() if rest == o.name.lower() or rest.startswith(o.name.lower() + " ")), None
+            (o for o, name in _lower_organs() if rest == name or rest.startswith(name + " ")), None
         )
         level = next((p for p in _places() if rest == p or rest.startswith(p + " ")), None)
         if organ and not place_follows:
@@ -223,11 +228,17 @@ def proper_case(caps: str) -> str:
     return _capitalise(text)
 
 
+# Longest name looked up in the text: bodies' names stay far below it (the corpus peaks near
+# 150 characters); a longer run of capitals is no name, and its spaced pattern would cost
+# time and memory in proportion to its length at every position of the text.
+_SPELLED_MAX = 300
+
+
 def spelled_in(text: str, name: str) -> str | None:
     """The document's own ordinary-case spelling of ``name`` (compared without accents, and
     without spaces when OCR fused the capitals: "BỘ TÀICHÍNH" -> "Bộ Tài chính")."""
     needle = fold(name)
-    if len(needle) < 4:
+    if not 4 <= len(needle) <= _SPELLED_MAX:
         return None
     haystack = fold(text)
     spaced = re.compile("[ ]?".join(re.escape(char) for char in needle.replace(" ", "")))
