@@ -91,3 +91,19 @@ def _assert_extracts_with_sound_offsets(text: str) -> None:
         return
     for item in _spans(doc):
         assert doc.text[item.start:item.end] == item.text
+
+
+def test_text_over_the_size_limit_is_refused() -> None:
+    from vbextract.errors import InputTooLargeError
+
+    with pytest.raises(InputTooLargeError):
+        vbextract.extract_text("Sở Y tế chủ trì.\n" * 100, max_chars=1000)
+
+
+def test_time_limit_raises_a_typed_error() -> None:
+    from vbextract.errors import ExtractionTimeout
+
+    text = (RAW / "d02.txt").read_text(encoding="utf-8") * 30  # ~1.7 M characters: seconds of work
+    with pytest.raises(ExtractionTimeout):
+        vbextract.extract_text(text, timeout=0.2)
+    assert vbextract.extract_text(text[:5000], timeout=30).text  # a limit that is not reached changes nothing

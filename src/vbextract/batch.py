@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -47,26 +46,17 @@ class BatchSummary:
 
 
 # --- the work done in a worker process ---------------------------------------------
-def _on_alarm(signum: int, frame: object) -> None:
-    raise ExtractionTimeout("the per-document time limit was reached")
-
-
 def convert(name: str, data: bytes, sha: str, timeout: float, ocr: bool = False) -> dict:
     """Extract one input; return a Document dict or an error-record dict (never raises)."""
     source = Source(path=name, sha256=sha)
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        document = extract(data, format=_format_hint(name), ocr=ocr)
+        document = extract(data, format=_format_hint(name), ocr=ocr, timeout=timeout)
         document.source.path = name
         return document.to_dict()
     except VbextractError as exc:
         return error_record(source, exc.code, exc.message)
     except Exception as exc:  # noqa: BLE001 - a batch never stops on one bad file
         return error_record(source, "internal_error", f"{type(exc).__name__}: {exc}")
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _format_hint(name: str) -> Optional[str]:

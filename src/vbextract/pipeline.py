@@ -15,11 +15,12 @@ from . import references as references_stage
 from . import sections as sections_stage
 from . import tasks as tasks_stage
 from . import temporal as temporal_stage
-from .errors import EmptyInputError, VbextractError
+from .errors import EmptyInputError, InputTooLargeError, VbextractError
 from .language import language_warnings
 from .normalize import normalize
 from .readers import DEFAULT_MAX_BYTES, RawText, read
 from .schema import Document, Source, WarningItem
+from .timelimit import time_limit
 
 PathOrData = Union[str, Path, bytes]
 
@@ -69,24 +70,34 @@ def build_document(raw: RawText) -> Document:
 
 
 def extract(
-    source: PathOrData, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, ocr: bool = False
+    source: PathOrData,
+    *,
+    format: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: bool = False,
+    timeout: float | None = None,
 ) -> Document:
     """Extract a document from a file path, raw bytes, or (for convenience) a text.
 
     A ``str`` naming an existing file is read as that file; any other ``str``
     containing a line break is taken as the document text itself.  Inputs over
     ``max_bytes`` are refused before they are read.  ``ocr=True`` reads a
-    scanned PDF with tesseract (warning ``ocr_used``).
+    scanned PDF with tesseract (warning ``ocr_used``).  ``timeout`` (seconds)
+    raises :class:`~vbextract.errors.ExtractionTimeout` when reached.
     Raises a :class:`~vbextract.errors.VbextractError` subclass on bad input.
     """
     if isinstance(source, str) and "\n" in source and not Path(source[:4096]).exists():
-        return extract_text(source)
-    return build_document(read(source, format=format, max_bytes=max_bytes, ocr=ocr))
+        return extract_text(source, max_chars=max_bytes, timeout=timeout)
+    with time_limit(timeout):
+        return build_document(read(source, format=format, max_bytes=max_bytes, ocr=ocr))
 
 
-def extract_text(text: str) -> Document:
-    """Extract a document from its text (already decoded)."""
+def extract_text(text: str, *, max_chars: int = DEFAULT_MAX_BYTES, timeout: float | None = None) -> Document:
+    """Extract a document from its text (already decoded); limits as in :func:`extract`."""
     if not isinstance(text, str):
         raise VbextractError("extract_text() takes a str; use extract() for paths and bytes")
+    if len(text) > max_chars:
+        raise InputTooLargeError(f"text of {len(text):,} characters exceeds the limit of {max_chars:,}")
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return build_document(RawText(text=text, format="txt", sha256=sha))
+    with time_limit(timeout):
+        return build_document(RawText(text=text, format="txt", sha256=sha))

@@ -19,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--ocr", action="store_true",
                         help="read scanned PDFs with OCR (needs tesseract-ocr and tesseract-ocr-vie)")
     parser.add_argument("--max-mb", type=float, default=20.0, help="refuse inputs larger than this (MB)")
+    parser.add_argument("--timeout", type=float, default=None, help="give up on a document after this many seconds")
     parser.set_defaults(func=run)
 
 
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             source = sys.stdin.buffer.read() if name == "-" else name
             document = extract(source, format=args.format, max_bytes=int(args.max_mb * 1024 * 1024),
-                               ocr=args.ocr)
+                               ocr=args.ocr, timeout=args.timeout)
         except VbextractError as exc:
             failed += 1
             print(f"vbextract: {name}: {exc.code}: {exc.message}", file=sys.stderr)
