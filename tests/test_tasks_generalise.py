@@ -213,3 +213,53 @@ def test_page_break_inside_task(text):
     assert [t.lead for t in tasks] == [["Sở Y tế"], ["Sở Tài chính"]]
     assert tasks[0].deadline is not None and tasks[0].deadline.date == "2024-09-30"
     assert tasks[0].report_to == ["Ủy ban nhân dân tỉnh"]
+
+
+# --- 8. office holders as leads: a title plus the body or class it heads -------------------
+_IMPL = "III. TỔ CHỨC THỰC HIỆN\n"
+OFFICE_HOLDERS = [
+    (_IMPL + "1. Bộ trưởng Bộ Y tế chủ trì, phối hợp với các bộ, ngành liên quan hướng dẫn thực hiện.\n",
+     [["Bộ trưởng Bộ Y tế"]]),
+    (_IMPL + "1. Giám đốc Sở Tài chính có trách nhiệm bố trí kinh phí thực hiện Kế hoạch.\n",
+     [["Giám đốc Sở Tài chính"]]),
+    (_IMPL + "2. Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố chỉ đạo triển khai trên địa bàn.\n",
+     [["Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố"]]),
+    (_IMPL + "3. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban "
+     "nhân dân các tỉnh, thành phố trực thuộc Trung ương khẩn trương rà soát các dự án.\n",
+     [["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
+       "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]]),
+    (_IMPL + "7. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ tổ chức thực hiện Chỉ thị này.\n",
+     [["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ"]]),
+    ("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở, Thủ trưởng các ban, ngành và Chủ tịch Ủy "
+     "ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.\n",
+     [["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc các sở", "Thủ trưởng các ban, ngành",
+       "Chủ tịch Ủy ban nhân dân các huyện"]]),
+    (_IMPL + "4. Phó Chủ tịch Ủy ban nhân dân tỉnh phụ trách lĩnh vực đôn đốc thực hiện.\n",
+     [["Phó Chủ tịch Ủy ban nhân dân tỉnh"]]),
+    (_IMPL + "5. Cục trưởng Cục Quản lý thị trường tỉnh chỉ đạo kiểm tra, xử lý vi phạm.\n",
+     [["Cục trưởng Cục Quản lý thị trường tỉnh"]]),
+    (_IMPL + "5. Tổng cục trưởng Tổng cục Thuế chỉ đạo các Cục Thuế đẩy mạnh thu ngân sách.\n",
+     [["Tổng cục trưởng Tổng cục Thuế"]]),
+    (_IMPL + "6. Vụ trưởng Vụ Pháp chế thẩm định dự thảo Thông tư.\n", [["Vụ trưởng Vụ Pháp chế"]]),
+    (_IMPL + "6. Trưởng ban Ban Tuyên giáo Tỉnh ủy quán triệt nội dung Chỉ thị.\n",
+     [["Trưởng ban Ban Tuyên giáo Tỉnh ủy"]]),
+    (_IMPL + "7. Bí thư các huyện ủy, thị ủy, thành ủy tập trung lãnh đạo thực hiện.\n",
+     [["Bí thư các huyện ủy, thị ủy, thành ủy"]]),
+    (_IMPL + "8. Thủ trưởng các sở, ban, ngành tỉnh tổng hợp, báo cáo kết quả về Sở Nội vụ.\n",
+     [["Thủ trưởng các sở, ban, ngành tỉnh"]]),
+    (_IMPL + "9. Thứ trưởng Bộ Tài chính phê duyệt phương án.\n", [["Thứ trưởng Bộ Tài chính"]]),
+    (_IMPL + "9. Phó Giám đốc Sở Y tế theo dõi, tổng hợp tình hình.\n", [["Phó Giám đốc Sở Y tế"]]),
+    (_IMPL + "10. Giao Giám đốc Công an tỉnh chủ trì bảo đảm an ninh.\n", [["Giám đốc Công an tỉnh"]]),
+    (_IMPL + "11. Chủ tịch Ủy ban nhân dân cấp xã thực hiện kiểm tra.\n", [["Chủ tịch Ủy ban nhân dân cấp xã"]]),
+]
+
+
+@pytest.mark.parametrize("text,expected", OFFICE_HOLDERS)
+def test_office_holder_leads(text, expected):
+    assert leads(text) == expected
+
+
+def test_office_holder_support():
+    text = (_IMPL + "8. Giám đốc Sở Kế hoạch và Đầu tư chủ trì, phối hợp với Giám đốc Sở Tài chính cân đối vốn.\n")
+    tasks = tasks_of(text)
+    assert [(t.lead, t.support) for t in tasks] == [(["Giám đốc Sở Kế hoạch và Đầu tư"], ["Giám đốc Sở Tài chính"])]

@@ -1,6 +1,6 @@
 """A grammar of Vietnamese agency names, read over tokens (tables in ``data/agency_*.tsv``).
 
-    agency     := title ("," title)* (agency | collective)
+    agency     := title ("," title)* (agency | collective) | standing-title
                 | head [domain | proper] [number] [["-"] agency] [level] ["(" agency ")"]
     domain     := domain-word (("và" | "-" | ",")? domain-word)*   (a comma list closes with "và")
     level      := "các" unit ("," unit)* [level] | level-word [place] | place
@@ -143,7 +143,7 @@ class Grammar:
     def _after_head(self, head: Head, start: int, j: int, depth: int) -> Parse | None:
         modes = head.modes
         if "T" in modes:
-            return self._titled(start, j, depth)
+            return self._titled(start, j, depth, alone="S" in modes)
         kind = head.kind
         complement = False
         if "D" in modes:
@@ -180,8 +180,11 @@ class Grammar:
         j = self._parenthetical(j, depth)
         return Parse(start, j, "state" if kind == "inherit" else kind)
 
-    def _titled(self, start: int, j: int, depth: int) -> Parse | None:
-        """"Giám đốc, Thủ trưởng" + the body they head."""
+    def _titled(self, start: int, j: int, depth: int, alone: bool = False) -> Parse | None:
+        """"Giám đốc, Thủ trưởng" + the body they head; a title that ``alone`` names office
+        holders ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ") ends at a comma or a verb."""
+        if alone and (self._word(j) == "," or not self.tokens.capitalised(j)):
+            return Parse(start, j, "state")
         for _ in range(_MAX_LIST):
             if self._word(j) != "," or not self._joined(j + 1):
                 break
