@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .agencies import canonical_name
+from .lexicon import read_table
 from .schema import Agency
 
 Span = tuple[int, int]
@@ -40,11 +41,15 @@ _ITEM = re.compile(_ITEM_BODY.pattern + r"(?=[ ]?[,;]|[ ]và[ ])")
 # A heading name goes on with a capitalised word, a plural or a level word.
 _NAME_GOES_ON = re.compile(UPPER + "|" + _NAME_OPENERS)
 _ITEM_TAIL = re.compile(r"(?:[ ](?!và[ ])[\w]{1,12}){1,3}(?=[ ]?[,;])")
-# Words of a duty or a clause (lower case as written): never inside an agency name.
+#: Words that open the duty after an agency subject (data/task_duty_verbs.tsv), longest first.
+VERBS: tuple[str, ...] = tuple(sorted((row[0] for row in read_table("task_duty_verbs.tsv")), key=len, reverse=True))
+# Words of a clause that are not duty verbs: copulas, modals, aspect, purpose, request cues.
+_CLAUSE_WORDS = ("là", "cần", "phải", "đã", "được", "sẽ", "đang", "để", "nhằm", "khi", "trong", "đề nghị",
+                 "yêu cầu", "giao")
+# Words of a duty (the duty-verb table) or a clause (lower case as written): never inside an agency name.
 _DUTY = re.compile(
-    r"(?<![\w])(?:chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|theo dõi|chỉ đạo|"
-    r"tham mưu|hướng dẫn|là|cần|phải|đã|được|sẽ|đang|để|nhằm|khi|trong|đề nghị|yêu cầu|giao|báo cáo|"
-    r"tổ chức thực hiện|tăng cường|tập trung|đẩy mạnh|rà soát|kiểm tra|xây dựng)(?![\w])"
+    r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted({*VERBS, *_CLAUSE_WORDS}, key=len, reverse=True))
+    + r")(?![\w])"
 )
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from .schema import Agency
+from . import task_names
 from .task_names import NameIndex, Names, Span, clean_name, is_collective
 
 __all__ = ["Attribution", "Names", "Roles", "clean_name", "fold", "is_collective", "unique"]
@@ -47,7 +48,7 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
-VERBS: tuple[str, ...] = tuple(sorted((r[0] for r in _rows("task_duty_verbs.tsv")), key=len, reverse=True))
+VERBS = task_names.VERBS
 CUES: dict[str, tuple[str, ...]] = {}
 for _role, _phrase in _rows("task_cues.tsv"):
     CUES[_role] = tuple(sorted(CUES.get(_role, ()) + (_phrase,), key=len, reverse=True))
@@ -190,7 +191,7 @@ class Roles:
     def _requests(self, i: int, end: int) -> Optional[Attribution]:
         """"Giao X …", "Đề nghị X …", "A yêu cầu X …": the cue opens the clause (after a
         frame, a comma or the issuer's name) and an agency list follows."""
-        text, folded = self.text, self.folded
+        text = self.text
         lead: list[str] = []
         spans: list[Span] = []
         last = 0
