@@ -215,11 +215,17 @@ def test_documents_are_found_next_to_gold() -> None:
         assert find_document(GOLD_DIR, gold["file"]) is not None, gold["file"]
 
 
-def test_evaluate_with_pred_dir(tmp_path: Path) -> None:
+def _one_gold_dir(tmp_path: Path) -> tuple[Path, dict]:
+    """A gold folder holding the first gold file only."""
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     name, gold = GOLD[0]
     (gold_dir / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    return gold_dir, gold
+
+
+def test_evaluate_with_pred_dir(tmp_path: Path) -> None:
+    gold_dir, gold = _one_gold_dir(tmp_path)
     pred_dir = tmp_path / "pred"
     pred_dir.mkdir()
     stem = Path(gold["file"]).stem
@@ -231,10 +237,7 @@ def test_evaluate_with_pred_dir(tmp_path: Path) -> None:
 
 
 def test_missing_prediction_is_a_failure(tmp_path: Path) -> None:
-    gold_dir = tmp_path / "gold"
-    gold_dir.mkdir()
-    name, gold = GOLD[0]
-    (gold_dir / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    gold_dir, gold = _one_gold_dir(tmp_path)
     (tmp_path / "pred").mkdir()
     assert evaluate_main([str(gold_dir), "--pred", str(tmp_path / "pred")]) == 1
 
@@ -249,10 +252,7 @@ def test_cli_json_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_floors_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    gold_dir = tmp_path / "gold"
-    gold_dir.mkdir()
-    name, gold = GOLD[0]
-    (gold_dir / f"{name}.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    gold_dir, gold = _one_gold_dir(tmp_path)
     pred_dir = tmp_path / "pred"
     pred_dir.mkdir()
     (pred_dir / f"{Path(gold['file']).stem}.json").write_text(Document().to_json(), encoding="utf-8")
